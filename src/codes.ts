@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { formatMonths } from './dates.js';
+import type { FactType } from './facts.js';
+import { RELATIONSHIP_WITH } from './scenario.js';
+
+export const CONFIDENCES = ['confirmed', 'secondary', 'unconfirmed'] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
+
+const Duration = z
+  .strictObject({
+    years: z.number().int().nonnegative().optional(),
+    months: z.number().int().nonnegative().optional(),
+  })
+  .refine((d) => d.years !== undefined || d.months !== undefined, { message: 'give years, months or both' });
+
+const Section = z.strictObject({
+  title: z.string().min(1),
+  url: z.url().optional(),
+  /** How sure we are of the section's wording and number. */
+  confidence: z.enum(CONFIDENCES),
+  note: z.string().optional(),
+});
+
+/**
+ * The thresholds in which codes differ. Rules read them as `code.*` facts, so one rule judges each
+ * applied code by its own standard.
+ */
+const Thresholds = z.strictObject({
+  /** window: barred for `formerClientWindow`; never: barred at any time; end-care-first: only after care has ended, and never by using trust or influence gained in care. */
+  formerClientBar: z.enum(['window', 'never', 'end-care-first']).optional(),
+  formerClientWindow: Duration.optional(),
+  /** Who the bar on romance after care covers. */
+  formerClientCovers: z.array(z.enum(RELATIONSHIP_WITH)).min(1).optional(),
+  /** Largest gift value the code allows, in US dollars. */
+  giftCapUsd: z.number().nonnegative().optional(),
+  cashGifts: z.enum(['barred', 'judgment']).optional(),
+});
+
+/** One file of `rules/codes/`: an ethics code or another authority, its sections and thresholds. */
+export const CodeFileSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
+    kind: z.enum(['ethics-code', 'guideline', 'accreditation-standard', 'statute', 'case-law']),
+    short: z.string().min(1),
+    name: z.string().min(1),
+    publisher: z.string().min(1),
+    edition: z.string().min(1),
+    editionNote: z.string().optional(),
+    url: z.url().optional(),
+    sections: z.record(z.string().min(1), Section),
+    thresholds: Thresholds.optional(),
+  })
+  .superRefine((c, ctx) => {
+    const t = c.thresholds;
+    if (t?.formerClientBar === 'window' && t.formerClientWindow === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['thresholds', 'formerClientWindow'], message: "is required when formerClientBar is 'window'" });
+    }
+    if (t?.formerClientWindow !== undefined && t.formerClientBar !== 'window') {
+      ctx.addIssue({ code: 'custom', path: ['thresholds', 'formerClientWindow'], message: "only applies when formerClientBar is 'window'" });
+    }
+  });
+
+export type CodeFile = z.infer<typeof CodeFileSchema>;
+export type CodeSection = z.infer<typeof Section>;
+
+/** The facts a rule reads from each applied code's thresholds, by name. */
+export const CODE_FACTS: ReadonlyMap<
+  string,
+  { readonly type: FactType; readonly description: string; readonly get: (c: CodeFile) => unknown; readonly format?: (v: unknown) => string }
+> = new Map([
+  [
+    'code.formerClientBar',
+    {
+      type: { kind: 'enum', values: ['window', 'never', 'end-care-first'] },
+      description: 'How the code bars romance with a former client.',
+      get: (c: CodeFile) => c.thresholds?.formerClientBar,
+    },
+  ],
+  [
+    'code.formerClientWindowMonths',
+    {
+      type: { kind: 'number' },
+      description: 'The bar on romance with a former client, in calendar months.',
+      get: (c: CodeFile) => {
+        const w = c.thresholds?.formerClientWindow;
+        return w ? (w.years ?? 0) * 12 + (w.months ?? 0) : undefined;
+      },
+      format: (v: unknown) => (typeof v === 'number' ? formatMonths(v) : String(v)),
+    },
+  ],
+  [
+    'code.formerClientRule',
+    {
+      type: { kind: 'string' },
+      description: 'The bar on romance with a former client, in words.',
+      get: (c: CodeFile) => {
+        const t = c.thresholds;
+        if (!t?.formerClientBar) return undefined;
+        if (t.formerClientBar === 'never') return 'at any time after care';
+        if (t.formerClientBar === 'end-care-first') return 'unless care has ended first and no trust, knowledge or influence from care is used';
+        const w = t.formerClientWindow;
+        return `for ${formatMonths((w?.years ?? 0) * 12 + (w?.months ?? 0))} after care ends`;
+      },
+    },
+  ],
+  [
+    'code.formerClientCovers',
+    {
+      type: { kind: 'list', of: RELATIONSHIP_WITH },
+      description: 'Who the bar on romance after care covers.',
+      get: (c: CodeFile) => c.thresholds?.formerClientCovers,
+    },
+  ],
+  [
+    'code.giftCapUsd',
+    {
+      type: { kind: 'number' },
+      description: 'The largest gift the code allows, in US dollars.',
+      get: (c: CodeFile) => c.thresholds?.giftCapUsd,
+      format: (v: unknown) => `US$${String(v)}`,
+    },
+  ],
+  [
+    'code.cashGifts',
+    {
+      type: { kind: 'enum', values: ['barred', 'judgment'] },
+      description: 'Whether the code bars cash gifts outright.',
+      get: (c: CodeFile) => c.thresholds?.cashGifts,
+    },
+  ],
+]);

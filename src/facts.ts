@@ -1,0 +1,384 @@
+import { formatMonths, laterOf, monthsBetween } from './dates.js';
+import * as S from './scenario.js';
+import type { CodeId, Scenario } from './scenario.js';
+
+/** What a rule is evaluated against: the scenario as a whole, or each item of one of its lists. */
+export const SUBJECTS = ['scenario', 'relationship', 'gift', 'barter', 'advice', 'conduct', 'referral'] as const;
+export type Subject = (typeof SUBJECTS)[number];
+
+/** The scenario list each item subject iterates over. */
+export const SUBJECT_LIST: Record<Exclude<Subject, 'scenario'>, keyof Scenario & string> = {
+  relationship: 'relationships',
+  gift: 'gifts',
+  barter: 'barter',
+  advice: 'advice',
+  conduct: 'conduct',
+  referral: 'referrals',
+};
+
+/** The type of a fact's value, used to check rule conditions when a pack is loaded. */
+export type FactType =
+  | { readonly kind: 'enum'; readonly values: readonly string[] }
+  | { readonly kind: 'boolean' }
+  | { readonly kind: 'number' }
+  | { readonly kind: 'date' }
+  | { readonly kind: 'string' }
+  | { readonly kind: 'list'; readonly of?: readonly string[] };
+
+/** The per-check facts every rule can see, derived once from the validated scenario. */
+export interface ScenarioContext {
+  readonly scenario: Scenario;
+  readonly asOf: string;
+  readonly codes: readonly CodeId[];
+  readonly prescriber: boolean;
+  /** When the post-care clock starts: the later of `care.endedOn` and `care.lastContactOn`. */
+  readonly careEnd: string | undefined;
+}
+
+/** One item of a scenario list, with its index. */
+export interface ItemContext {
+  readonly subject: Subject;
+  /** The item's position among the items judged for its subject. */
+  readonly index: number;
+  /** Where the item stands in the scenario: `relationships.0`, or `conduct.2` for a derived tie. */
+  readonly path: string;
+  readonly item: Record<string, unknown>;
+  /** For a tie derived from another fact: the facts it stands on, cited as its evidence. */
+  readonly derivedFrom?: readonly { readonly path: string; readonly value: unknown }[];
+}
+
+export interface FactDef {
+  readonly name: string;
+  /** `scenario` facts are visible to every rule; item facts only to rules on that subject. */
+  readonly subject: Subject;
+  readonly type: FactType;
+  /** The scenario paths the value comes from; `{i}` stands for the item's index. */
+  readonly sources: readonly string[];
+  /** The paths to report as missing when the value is absent (default: `sources`). */
+  readonly missing?: readonly string[];
+  readonly description: string;
+  readonly get: (ctx: ScenarioContext, item: ItemContext | undefined) => unknown;
+  readonly format?: (value: unknown) => string;
+}
+
+const enumT = (values: readonly string[]): FactType => ({ kind: 'enum', values });
+const bool: FactType = { kind: 'boolean' };
+const num: FactType = { kind: 'number' };
+const date: FactType = { kind: 'date' };
+const listOf = (values?: readonly string[]): FactType => (values ? { kind: 'list', of: values } : { kind: 'list' });
+
+function at(root: unknown, path: string): unknown {
+  let v: unknown = root;
+  for (const key of path.split('.')) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[key];
+  }
+  return v;
+}
+
+const usd = (v: unknown): string => (typeof v === 'number' ? `US$${Number.isInteger(v) ? v : v.toFixed(2)}` : String(v));
+const months = (v: unknown): string => (typeof v === 'number' ? formatMonths(v) : String(v));
+
+/** A fact read straight from the scenario at the path that is its name. */
+function scenarioFact(name: string, type: FactType, description: string, format?: (v: unknown) => string): FactDef {
+  return {
+    name,
+    subject: 'scenario',
+    type,
+    sources: [name],
+    description,
+    get: (ctx) => at(ctx.scenario, name),
+    ...(format ? { format } : {}),
+  };
+}
+
+/** A fact read from one item of a scenario list: `relationship.kind` ← `relationships.{i}.kind`. */
+function itemFact(
+  subject: Exclude<Subject, 'scenario'>,
+  field: string,
+  type: FactType,
+  description: string,
+  options: { default?: (ctx: ScenarioContext) => unknown; format?: (v: unknown) => string } = {},
+): FactDef {
+  return {
+    name: `${subject}.${field}`,
+    subject,
+    type,
+    sources: [`${SUBJECT_LIST[subject]}.{i}.${field}`],
+    description,
+    get: (ctx, item) => item?.item[field] ?? options.default?.(ctx),
+    ...(options.format ? { format: options.format } : {}),
+  };
+}
+
+function giftsFromClient(ctx: ScenarioContext): S.Gift[] {
+  return (ctx.scenario.gifts ?? []).filter((g) => g.direction === 'from-client');
+}
+
+const FACT_LIST: readonly FactDef[] = [
+  // The professional
+  scenarioFact('professional.profession', enumT(S.PROFESSIONS), 'The profession.'),
+  {
+    name: 'professional.codes',
+    subject: 'scenario',
+    type: listOf(S.CODE_IDS),
+    sources: ['professional.codes', 'professional.profession'],
+    description: 'The ethics codes applied: professional.codes, or the profession\u2019s default codes.',
+    get: (ctx) => ctx.codes,
+  },
+  {
+    name: 'professional.prescriber',
+    subject: 'scenario',
+    type: bool,
+    sources: ['professional.prescriber', 'professional.profession'],
+    description: 'Whether the professional may prescribe (default: physicians and psychiatrists).',
+    get: (ctx) => ctx.prescriber,
+  },
+  scenarioFact('professional.competencies', listOf(), 'Areas of training.'),
+  scenarioFact('professional.impairment', enumT(S.IMPAIRMENTS), 'A personal problem affecting the professional.'),
+  scenarioFact('professional.attractionToClient', bool, 'The professional reports attraction to the client.'),
+
+  // The client
+  scenarioFact('client.status', enumT(S.CLIENT_STATUSES), 'Prospective, current or former client.'),
+  scenarioFact('client.age', num, 'Age in years.'),
+  scenarioFact('client.concerns', listOf(), 'Presenting concerns.'),
+  {
+    name: 'client.uncoveredConcerns',
+    subject: 'scenario',
+    type: listOf(),
+    sources: ['client.concerns', 'professional.competencies'],
+    description: 'The client\u2019s concerns that are not among the professional\u2019s competencies.',
+    get: (ctx) => uncovered(ctx),
+    format: (v) => (Array.isArray(v) ? v.join(', ') : String(v)),
+  },
+  {
+    name: 'client.uncoveredConcernCount',
+    subject: 'scenario',
+    type: num,
+    sources: ['client.concerns', 'professional.competencies'],
+    description: 'How many of the client\u2019s concerns lie outside the professional\u2019s competencies.',
+    get: (ctx) => uncovered(ctx)?.length,
+  },
+  scenarioFact('client.vulnerabilities', listOf(S.VULNERABILITIES), 'Known vulnerabilities.'),
+  scenarioFact('client.risk.suicide', enumT(S.RISK_LEVELS), 'Assessed suicide risk.'),
+  scenarioFact('client.risk.violence', enumT(S.RISK_LEVELS), 'Assessed risk of violence to others.'),
+  scenarioFact('client.risk.identifiableVictim', bool, 'A threatened victim can be identified.'),
+  scenarioFact('client.risk.psychosis', bool, 'Psychotic symptoms.'),
+  scenarioFact('client.risk.medicalInstability', bool, 'Medically unstable.'),
+  scenarioFact('client.risk.threatensProfessional', bool, 'The client threatens the professional.'),
+  {
+    name: 'client.requests',
+    subject: 'scenario',
+    type: listOf(S.CLIENT_REQUESTS),
+    sources: ['client.requests'],
+    description: 'What the client has asked for (none when absent).',
+    get: (ctx) => ctx.scenario.client.requests ?? [],
+  },
+  scenarioFact('client.acceptsReferral', bool, 'The client accepts a referral.'),
+  scenarioFact('client.canPay', bool, 'The client can pay for services.'),
+
+  // Care
+  scenarioFact('care.startedOn', date, 'When care began.'),
+  scenarioFact('care.endedOn', date, 'When care ended.'),
+  scenarioFact('care.lastContactOn', date, 'The last professional contact.'),
+  scenarioFact('care.modality', enumT(S.MODALITIES), 'Individual, couple, family or group.'),
+  scenarioFact('care.setting', enumT(S.SETTINGS), 'Where care is given.'),
+  scenarioFact('care.community', enumT(S.COMMUNITIES), 'The community care takes place in.'),
+  scenarioFact('care.alternativesNearby', bool, 'Another suitable provider is within reach.'),
+  scenarioFact('care.sessions', num, 'Sessions held.'),
+  scenarioFact('care.progress', enumT(S.PROGRESS), 'Progress of care.'),
+  scenarioFact('care.sessionsWithoutProgress', num, 'Consecutive sessions without progress.'),
+  scenarioFact('care.goalsAgreed', bool, 'Professional and client agree on the goals of care.'),
+  scenarioFact('care.allianceStrained', bool, 'The working alliance is strained.'),
+  {
+    name: 'care.terminationDescribed',
+    subject: 'scenario',
+    type: bool,
+    sources: ['care.termination'],
+    description: 'The scenario describes an ending of care (care.termination is present).',
+    get: (ctx) => ctx.scenario.care?.termination !== undefined,
+  },
+  scenarioFact('care.termination.planned', bool, 'The ending was planned.'),
+  scenarioFact('care.termination.reason', enumT(S.TERMINATION_REASONS), 'Why care ends.'),
+  scenarioFact('care.termination.preTerminationCounseling', bool, 'Pretermination counselling was given.'),
+  scenarioFact('care.termination.referralsGiven', bool, 'Other providers were suggested.'),
+  {
+    name: 'care.informedConsentCovers',
+    subject: 'scenario',
+    type: listOf(S.CONSENT_TOPICS),
+    sources: ['care.informedConsentCovers'],
+    description: 'Topics the informed consent covers (none when absent).',
+    get: (ctx) => ctx.scenario.care?.informedConsentCovers ?? [],
+  },
+
+  // Gifts, as a whole
+  {
+    name: 'gifts.fromClientTotalUsd',
+    subject: 'scenario',
+    type: num,
+    sources: ['gifts'],
+    description: 'The total value of all gifts from the client, in US dollars.',
+    get: (ctx) => giftsFromClient(ctx).reduce((sum, g) => sum + g.valueUsd, 0),
+    format: usd,
+  },
+  {
+    name: 'gifts.fromClientCount',
+    subject: 'scenario',
+    type: num,
+    sources: ['gifts'],
+    description: 'How many gifts the client has given.',
+    get: (ctx) => giftsFromClient(ctx).length,
+  },
+
+  // Each relationship
+  itemFact('relationship', 'kind', enumT(S.RELATIONSHIP_KINDS), 'The kind of tie.'),
+  itemFact('relationship', 'with', enumT(S.RELATIONSHIP_WITH), 'Who the tie is with.'),
+  itemFact('relationship', 'timing', enumT(S.TIMINGS), 'When the tie stands relative to care.'),
+  itemFact('relationship', 'status', enumT(S.RELATIONSHIP_STATUSES), 'Proposed, ongoing or ended (default ongoing).', {
+    default: () => 'ongoing',
+  }),
+  itemFact('relationship', 'startedOn', date, 'When the tie began (default: the date judged at).', {
+    default: (ctx) => ctx.asOf,
+  }),
+  itemFact('relationship', 'initiatedBy', enumT(S.INITIATORS), 'Who started it.'),
+  itemFact('relationship', 'arose', enumT(S.AROSE), 'Chosen, unanticipated or required.'),
+  itemFact('relationship', 'promisedDuringCare', bool, 'It was hinted at or promised during care.'),
+  itemFact('relationship', 'safeguards', listOf(S.SAFEGUARDS), 'Safeguards in place (none when absent).', {
+    default: () => [],
+  }),
+  {
+    name: 'relationship.monthsAfterCare',
+    subject: 'relationship',
+    type: num,
+    sources: ['care.endedOn', 'care.lastContactOn', 'relationships.{i}.startedOn'],
+    missing: ['care.endedOn'],
+    description:
+      'Whole calendar months from the end of care (the later of care.endedOn and care.lastContactOn) to the start of the tie.',
+    get: (ctx, item) => {
+      if (ctx.careEnd === undefined) return undefined;
+      const started = (item?.item['startedOn'] as string | undefined) ?? ctx.asOf;
+      return monthsBetween(ctx.careEnd, started);
+    },
+    format: months,
+  },
+
+  // Each gift
+  itemFact('gift', 'direction', enumT(S.GIFT_DIRECTIONS), 'From the client or to the client.'),
+  itemFact('gift', 'kind', enumT(S.GIFT_KINDS), 'What was given.'),
+  itemFact('gift', 'valueUsd', num, 'Its value in US dollars.', { format: usd }),
+  itemFact('gift', 'occasion', enumT(S.GIFT_OCCASIONS), 'The occasion.'),
+
+  // Each barter arrangement
+  itemFact('barter', 'requestedBy', enumT(S.BARTER_REQUESTERS), 'Who asked for it.'),
+  itemFact('barter', 'personalService', bool, 'The client would perform a personal service for the professional.'),
+  itemFact('barter', 'writtenContract', bool, 'A written contract exists.'),
+  itemFact('barter', 'communityNorm', bool, 'Barter is accepted practice in the community.'),
+  itemFact('barter', 'clinicallyContraindicated', bool, 'Barter is clinically contraindicated.'),
+  itemFact('barter', 'fairValue', bool, 'The exchange is at fair value.'),
+
+  // Each piece of advice
+  itemFact('advice', 'topic', enumT(S.ADVICE_TOPICS), 'What the advice is about.'),
+  itemFact('advice', 'mode', enumT(S.ADVICE_MODES), 'Directive, informational or exploratory.'),
+  itemFact('advice', 'requestedByClient', bool, 'The client asked for it.'),
+
+  // Each act of conduct
+  itemFact('conduct', 'kind', enumT(S.CONDUCT_KINDS), 'What happened.'),
+  itemFact('conduct', 'detail', enumT(S.CONDUCT_DETAILS), 'Detail of the act.'),
+  itemFact('conduct', 'initiatedBy', enumT(S.CONDUCT_INITIATORS), 'Who started it.'),
+  itemFact('conduct', 'repeated', bool, 'It happened more than once.'),
+
+  // Each referral
+  itemFact('referral', 'reason', enumT(S.REFERRAL_REASONS), 'Why the referral is made.'),
+  itemFact('referral', 'feePaid', bool, 'A fee is paid or received for the referral itself.'),
+  itemFact('referral', 'consentToShare', bool, 'The client consented to sharing information with the new provider.'),
+];
+
+function uncovered(ctx: ScenarioContext): string[] | undefined {
+  const concerns = ctx.scenario.client.concerns;
+  const competencies = ctx.scenario.professional.competencies;
+  if (concerns === undefined || competencies === undefined) return undefined;
+  const have = new Set(competencies);
+  return concerns.filter((c) => !have.has(c));
+}
+
+/** Every fact a rule condition or rationale may name, by name. */
+export const FACTS: ReadonlyMap<string, FactDef> = new Map(FACT_LIST.map((f) => [f.name, f]));
+
+/** Facts visible to a rule on `subject`: the scenario's and that subject's own. */
+export function factVisible(fact: FactDef, subject: Subject): boolean {
+  return fact.subject === 'scenario' || fact.subject === subject;
+}
+
+/** Profession → the ethics codes applied when `professional.codes` is absent. */
+export const DEFAULT_CODES: Record<S.Profession, readonly CodeId[]> = {
+  psychologist: ['apa'],
+  counselor: ['aca'],
+  'social-worker': ['nasw'],
+  'marriage-family-therapist': ['aamft'],
+  'behavior-analyst': ['bacb'],
+  nurse: ['ncsbn'],
+  physician: ['ama'],
+  psychiatrist: ['ama', 'apa-psychiatry'],
+  'addiction-counselor': ['naadac'],
+};
+
+/** Derives the facts shared by every rule, once per check. */
+export function scenarioContext(scenario: Scenario, asOf: string): ScenarioContext {
+  const p = scenario.professional;
+  const codes = [...new Set(p.codes ?? DEFAULT_CODES[p.profession])];
+  return {
+    scenario,
+    asOf,
+    codes,
+    prescriber: p.prescriber ?? (p.profession === 'physician' || p.profession === 'psychiatrist'),
+    careEnd: laterOf(scenario.care?.endedOn, scenario.care?.lastContactOn),
+  };
+}
+
+/**
+ * The items of each list subject in a scenario. An accepted friend request (a conduct) leaves the
+ * two connected, which is also a standing online tie: it is judged as one, unless the scenario
+ * already lists that tie, so the same facts give the same findings however they are described.
+ */
+export function itemsOf(scenario: Scenario, subject: Exclude<Subject, 'scenario'>): ItemContext[] {
+  const listName = SUBJECT_LIST[subject];
+  const list = (scenario[listName] ?? []) as readonly Record<string, unknown>[];
+  const items: ItemContext[] = list.map((item, index) => ({ subject, index, path: `${listName}.${index}`, item }));
+  if (subject === 'relationship') {
+    const listed = (scenario.relationships ?? []).some((r) => r.kind === 'online' && r.with === 'client' && r.status !== 'ended');
+    (scenario.conduct ?? []).forEach((c, j) => {
+      if (listed || c.kind !== 'online-contact' || c.detail !== 'friend-request-accepted') return;
+      items.push({
+        subject,
+        index: items.length,
+        path: `conduct.${j}`,
+        item: {
+          kind: 'online',
+          with: 'client',
+          timing: scenario.client.status === 'former' ? 'after' : 'during',
+          status: 'ongoing',
+          ...(c.initiatedBy ? { initiatedBy: c.initiatedBy } : {}),
+        },
+        derivedFrom: [
+          { path: `conduct.${j}.kind`, value: c.kind },
+          { path: `conduct.${j}.detail`, value: c.detail },
+          ...(c.initiatedBy ? [{ path: `conduct.${j}.initiatedBy`, value: c.initiatedBy }] : []),
+        ],
+      });
+    });
+  }
+  return items;
+}
+
+/** A source path with the item's place filled in: `relationships.{i}.kind` → `relationships.0.kind`. */
+export function concretePath(source: string, item: ItemContext | undefined): string {
+  if (!item) return source;
+  const listName = SUBJECT_LIST[item.subject as Exclude<Subject, 'scenario'>];
+  const prefix = `${listName}.{i}`;
+  return source.startsWith(prefix) ? item.path + source.slice(prefix.length) : source;
+}
+
+/** The value at a dot path of the scenario. */
+export function valueAtPath(scenario: Scenario, path: string): unknown {
+  return at(scenario, path);
+}
