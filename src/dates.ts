@@ -58,7 +58,10 @@ export function addMonths(date: string, months: number): string {
  * Negative when `to` is before `from`.
  */
 export function monthsBetween(from: string, to: string): number {
-  if (to < from) return -monthsBetween(to, from);
+  if (to < from) {
+    const back = monthsBetween(to, from);
+    return back === 0 ? 0 : -back;
+  }
   const a = must(from);
   const b = must(to);
   let n = (b.y - a.y) * 12 + (b.m - a.m);

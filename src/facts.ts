@@ -59,6 +59,8 @@ export interface FactDef {
   readonly description: string;
   readonly get: (ctx: ScenarioContext, item: ItemContext | undefined) => unknown;
   readonly format?: (value: unknown) => string;
+  /** The scenario facts a derived value stands on, when they are not simply its sources. */
+  readonly evidence?: (ctx: ScenarioContext, item: ItemContext | undefined) => readonly { path: string; value: unknown }[];
 }
 
 const enumT = (values: readonly string[]): FactType => ({ kind: 'enum', values });
@@ -260,6 +262,17 @@ const FACT_LIST: readonly FactDef[] = [
       return monthsBetween(ctx.careEnd, started);
     },
     format: months,
+    evidence: (ctx, item) => {
+      const care = ctx.scenario.care;
+      const end =
+        care?.lastContactOn !== undefined && care.lastContactOn === ctx.careEnd
+          ? { path: 'care.lastContactOn', value: care.lastContactOn }
+          : { path: 'care.endedOn', value: care?.endedOn };
+      const started = item?.item['startedOn'];
+      // Without a start date the tie is judged as starting on the date judged at.
+      const start = started !== undefined && item ? { path: `${item.path}.startedOn`, value: started } : { path: 'asOf', value: ctx.asOf };
+      return [end, start];
+    },
   },
 
   // Each gift

@@ -35,6 +35,10 @@ function evidenceOf(leaves: readonly LeafResult[], ctx: ScenarioContext, item: I
   const add = (factName: string, value: unknown) => {
     const def = FACTS.get(factName);
     if (!def) return; // code thresholds are not scenario facts
+    if (def.evidence) {
+      for (const e of def.evidence(ctx, item)) if (!out.has(e.path)) out.set(e.path, e.value);
+      return;
+    }
     if (item?.derivedFrom && def.subject === item.subject) {
       for (const d of item.derivedFrom) if (!out.has(d.path)) out.set(d.path, d.value);
       if (def.sources.length === 1) return;
