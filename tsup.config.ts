@@ -14,7 +14,7 @@ export default defineConfig([
   },
   {
     // The command-line tool: the only code that touches the filesystem.
-    entry: { cli: 'src/cli.ts' },
+    entry: { cli: 'src/bin.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',

@@ -103,7 +103,19 @@ export function compileCondition(
   if ('all' in condition || 'any' in condition) {
     const kind = 'all' in condition ? 'all' : 'any';
     const children = ('all' in condition ? condition.all : condition.any).map((c) => compileCondition(c, resolveFact));
-    return (facts) => groupResult(kind, children.map((c) => c(facts)));
+    const decisive = kind === 'any';
+    return (facts) => {
+      // Stop at the first decisive child (false for all, true for any): the rest cannot change the
+      // result, and neither the evidence (the first true child of an any) nor what is missing
+      // (only read from undecided groups, which have no decisive child) depends on them.
+      const results: ConditionResult[] = [];
+      for (const child of children) {
+        const r = child(facts);
+        results.push(r);
+        if (r.result === decisive) break;
+      }
+      return groupResult(kind, results);
+    };
   }
   if ('not' in condition) {
     const child = compileCondition(condition.not, resolveFact);
@@ -144,8 +156,8 @@ export function supportingLeaves(node: ConditionResult, want: boolean): LeafResu
   if (node.kind === 'leaf') return node.result === want ? [node] : [];
   if (node.kind === 'not') return node.children[0] ? supportingLeaves(node.children[0], !want) : [];
   const matching = node.children.filter((c) => c.result === want);
-  // A false `all` needs only one false child to say why; otherwise every matching child counts.
-  const chosen = node.kind === 'all' && !want ? matching.slice(0, 1) : matching;
+  // A true `all` or a false `any` needs every child; otherwise the first decisive child says why.
+  const chosen = (node.kind === 'all') === want ? matching : matching.slice(0, 1);
   return chosen.flatMap((c) => supportingLeaves(c, want));
 }
 

@@ -69,9 +69,16 @@ const num: FactType = { kind: 'number' };
 const date: FactType = { kind: 'date' };
 const listOf = (values?: readonly string[]): FactType => (values ? { kind: 'list', of: values } : { kind: 'list' });
 
+const splitPaths = new Map<string, readonly string[]>();
+
 function at(root: unknown, path: string): unknown {
+  let keys = splitPaths.get(path);
+  if (keys === undefined) {
+    keys = path.split('.');
+    if (splitPaths.size < 10_000) splitPaths.set(path, keys);
+  }
   let v: unknown = root;
-  for (const key of path.split('.')) {
+  for (const key of keys) {
     if (v === null || typeof v !== 'object') return undefined;
     v = (v as Record<string, unknown>)[key];
   }

@@ -25,8 +25,14 @@ function formatValue(name: string, value: unknown): string {
   if (value === undefined) return '(not stated)';
   const format = FACTS.get(name)?.format ?? CODE_FACTS.get(name)?.format;
   if (format) return format(value);
-  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.join(', ');
-  return String(value);
+  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map(humanize).join(', ');
+  return humanize(value);
+}
+
+/** Enumerated values read as words in a rationale: `relationship-decision` → `relationship decision`. */
+function humanize(value: unknown): string {
+  const text = String(value);
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : text.replace(/-/g, ' ');
 }
 
 /** The scenario paths and values behind the leaves that made a rule fire. */
@@ -157,6 +163,7 @@ export function assembleReport(pack: CompiledPack, plan: Plan, ctx: ScenarioCont
   // Group the outcomes by rule and subject item.
   const groups = new Map<string, { rule: CompiledRule; item: ItemContext | undefined; outcomes: VariantOutcome[] }>();
   for (const o of outcomes) {
+    if (o.result.result === false) continue; // quiet: nothing to report
     const key = `${o.variant.rule.id}#${o.item?.index ?? ''}`;
     const g = groups.get(key) ?? { rule: o.variant.rule, item: o.item, outcomes: [] };
     g.outcomes.push(o);

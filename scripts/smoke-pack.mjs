@@ -1,0 +1,64 @@
+// Installs the packed tarball into a fresh project, as a user would, and uses it with `import`,
+// `require`, TypeScript and the CLI. Run after `npm run build`: `npm run test:pack`.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const work = mkdtempSync(join(tmpdir(), 'tb-pack-'));
+const run = (cmd, args, cwd = work) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+
+try {
+  run('npm', ['pack', '--silent', '--pack-destination', work], root);
+  const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'));
+  if (!tarball) throw new Error('npm pack produced no tarball');
+  writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'smoke', private: true, type: 'module' }));
+  run('npm', ['install', '--silent', '--no-audit', '--no-fund', join(work, tarball)]);
+
+  const scenario = JSON.stringify({
+    asOf: '2025-06-01',
+    professional: { profession: 'counselor' },
+    client: { status: 'former' },
+    care: { endedOn: '2022-04-01' },
+    relationships: [{ kind: 'romantic', with: 'client', timing: 'after', promisedDuringCare: false }],
+  });
+  const expectLine = 'critical dual-relationship/romance-former-client-within-window A.5.c';
+
+  writeFileSync(join(work, 'esm.mjs'), `import { check, createChecker } from 'therapeutic-boundaries';
+const r = await check(${scenario});
+const s = createChecker().checkSync(${scenario});
+if (JSON.stringify(r) !== JSON.stringify(s)) throw new Error('check and checkSync differ');
+console.log(r.highestSeverity, r.findings[0].ruleId, r.findings[0].citations[0].section);
+`);
+  writeFileSync(join(work, 'cjs.cjs'), `const { check, ScenarioError } = require('therapeutic-boundaries');
+check(${scenario}).then((r) => console.log(r.highestSeverity, r.findings[0].ruleId, r.findings[0].citations[0].section));
+check({}).catch((e) => { if (!(e instanceof ScenarioError)) process.exit(1); });
+`);
+  writeFileSync(join(work, 'typed.ts'), `import { check, type Report, type Scenario, ScenarioError } from 'therapeutic-boundaries';
+const scenario: Scenario = ${scenario};
+const report: Report = await check(scenario);
+const severity: 'critical' | 'high' | 'moderate' | 'low' | null = report.highestSeverity;
+const e: ScenarioError['issues'][number] = { path: 'asOf', message: 'x' };
+// @ts-expect-error: an unknown profession is a type error
+const bad: Scenario = { professional: { profession: 'astrologer' }, client: { status: 'current' } };
+console.log(severity, e.path, bad === undefined);
+`);
+  writeFileSync(join(work, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', noEmit: true, skipLibCheck: false, types: [] },
+    files: ['typed.ts'],
+  }));
+
+  const esm = run('node', ['esm.mjs']).trim();
+  const cjs = run('node', ['cjs.cjs']).trim();
+  if (esm !== expectLine) throw new Error(`import: got "${esm}"`);
+  if (cjs !== expectLine) throw new Error(`require: got "${cjs}"`);
+  run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json']);
+  writeFileSync(join(work, 'scenario.json'), scenario);
+  const cli = run(join(work, 'node_modules', '.bin', 'therapeutic-boundaries'), ['check', 'scenario.json']);
+  if (!cli.includes('CRITICAL')) throw new Error(`cli: got ${cli}`);
+  console.log('smoke test of the packed tarball: import, require, TypeScript and the CLI all work');
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
