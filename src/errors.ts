@@ -8,30 +8,42 @@ export interface Issue {
 }
 
 function summarize(what: string, issues: readonly Issue[]): string {
-  const shown = issues.slice(0, 5).map((i) => `  - ${i.path || '(root)'}: ${i.message}`);
+  const shown = issues.slice(0, 5).map((i) => {
+    const where = 'file' in i && typeof i.file === 'string' ? `${i.file}${'rule' in i && i.rule ? ` (${String(i.rule)})` : ''}: ` : '';
+    return `  - ${where}${i.path || '(root)'}: ${i.message}`;
+  });
   const more = issues.length > 5 ? [`  … and ${issues.length - 5} more`] : [];
   return [`${what} (${issues.length} ${issues.length === 1 ? 'issue' : 'issues'}):`, ...shown, ...more].join('\n');
 }
 
-/** The scenario given to `check` or `parseScenario` does not meet the contract. */
-export class ScenarioError extends Error {
-  override readonly name = 'ScenarioError' as const;
-  readonly issues: readonly Issue[];
+/** The base of the library's errors: a message summarising every issue, and the issues as data. */
+abstract class IssuesError<I extends Issue = Issue> extends Error {
+  readonly issues: readonly I[];
 
-  constructor(issues: readonly Issue[]) {
-    super(summarize('Invalid scenario', issues));
+  protected constructor(what: string, issues: readonly I[]) {
+    super(summarize(what, issues));
     this.issues = Object.freeze(issues.map((i) => Object.freeze({ ...i })));
   }
 }
 
-/** A rule pack (built-in or supplied) is malformed; raised when a checker is created. */
-export class RulePackError extends Error {
-  override readonly name = 'RulePackError' as const;
-  readonly issues: readonly Issue[];
+/** The scenario given to `check` or `parseScenario` does not meet the contract. */
+export class ScenarioError extends IssuesError {
+  override readonly name = 'ScenarioError' as const;
 
   constructor(issues: readonly Issue[]) {
-    super(summarize('Invalid rule pack', issues));
-    this.issues = Object.freeze(issues.map((i) => Object.freeze({ ...i })));
+    super('Invalid scenario', issues);
+  }
+}
+
+/**
+ * A rule pack (built-in or supplied) is malformed; raised when a checker is created. Each issue
+ * also names the file and, when known, the rule.
+ */
+export class RulePackError extends IssuesError<Issue & { readonly file?: string; readonly rule?: string }> {
+  override readonly name = 'RulePackError' as const;
+
+  constructor(issues: readonly (Issue & { readonly file?: string; readonly rule?: string })[]) {
+    super('Invalid rule pack', issues);
   }
 }
 
