@@ -45,12 +45,12 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   const now = options.now ?? (() => new Date());
   const plans = new Map<string, Plan>();
 
-  const planFor = (codes: readonly CodeId[]): Plan => {
-    const key = codes.join(',');
+  const planFor = (codes: readonly CodeId[], jurisdiction: string | undefined): Plan => {
+    const key = `${codes.join(',')}|${jurisdiction ?? ''}`;
     let plan = plans.get(key);
     if (!plan) {
       if (plans.size >= MAX_PLANS) plans.delete(plans.keys().next().value as string);
-      plan = buildPlan(pack, codes);
+      plan = buildPlan(pack, codes, jurisdiction);
       plans.set(key, plan);
     }
     return plan;
@@ -59,7 +59,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   const prepare = (input: unknown): { ctx: ScenarioContext; plan: Plan } => {
     const scenario = parseScenario(input);
     const ctx = scenarioContext(scenario, scenario.asOf ?? todayUtc(now()));
-    return { ctx, plan: planFor(ctx.codes) };
+    return { ctx, plan: planFor(ctx.codes, scenario.jurisdiction) };
   };
 
   return Object.freeze({

@@ -4,6 +4,7 @@ import type { FactType } from './facts.js';
 import { RELATIONSHIP_WITH } from './scenario.js';
 
 export const CONFIDENCES = ['confirmed', 'secondary', 'unconfirmed'] as const;
+export const BARTER_CONDITIONS = ['client-request', 'fair-value', 'community-norm', 'written-contract', 'not-contraindicated'] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
 
 const Duration = z
@@ -34,6 +35,8 @@ const Thresholds = z.strictObject({
   /** Largest gift value the code allows, in US dollars. */
   giftCapUsd: z.number().nonnegative().optional(),
   cashGifts: z.enum(['barred', 'judgment']).optional(),
+  /** The conditions under which the code allows barter. */
+  barterConditions: z.array(z.enum(BARTER_CONDITIONS)).min(1).optional(),
 });
 
 /** One file of `rules/codes/`: an ethics code or another authority, its sections and thresholds. */
@@ -41,7 +44,7 @@ export const CodeFileSchema = z
   .strictObject({
     $schema: z.string().optional(),
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
-    kind: z.enum(['ethics-code', 'guideline', 'accreditation-standard', 'statute', 'case-law']),
+    kind: z.enum(['ethics-code', 'guideline', 'accreditation-standard', 'statute', 'regulatory-guidance', 'case-law', 'literature']),
     short: z.string().min(1),
     name: z.string().min(1),
     publisher: z.string().min(1),
@@ -65,10 +68,14 @@ export type CodeFile = z.infer<typeof CodeFileSchema>;
 export type CodeSection = z.infer<typeof Section>;
 
 /** The facts a rule reads from each applied code's thresholds, by name. */
-export const CODE_FACTS: ReadonlyMap<
-  string,
-  { readonly type: FactType; readonly description: string; readonly get: (c: CodeFile) => unknown; readonly format?: (v: unknown) => string }
-> = new Map([
+export interface CodeFact {
+  readonly type: FactType;
+  readonly description: string;
+  readonly get: (c: CodeFile) => unknown;
+  readonly format?: (v: unknown) => string;
+}
+
+export const CODE_FACTS: ReadonlyMap<string, CodeFact> = new Map<string, CodeFact>([
   [
     'code.formerClientBar',
     {
@@ -119,6 +126,34 @@ export const CODE_FACTS: ReadonlyMap<
       description: 'The largest gift the code allows, in US dollars.',
       get: (c: CodeFile) => c.thresholds?.giftCapUsd,
       format: (v: unknown) => `US$${String(v)}`,
+    },
+  ],
+  ...(
+    [
+      ['code.barterNeedsClientRequest', 'client-request', 'the client asks for it'],
+      ['code.barterNeedsFairValue', 'fair-value', 'the exchange is fair and not exploitative'],
+      ['code.barterNeedsCommunityNorm', 'community-norm', 'barter is accepted practice in the community'],
+      ['code.barterNeedsWrittenContract', 'written-contract', 'the terms are in a written contract'],
+      ['code.barterNeedsNoContraindication', 'not-contraindicated', 'barter is not clinically contraindicated'],
+    ] as const
+  ).map(
+    ([name, condition, words]) =>
+      [
+        name,
+        {
+          type: { kind: 'boolean' },
+          description: `Whether the code allows barter only when ${words}.`,
+          get: (c: CodeFile) => c.thresholds?.barterConditions?.includes(condition),
+        },
+      ] satisfies [string, CodeFact],
+  ),
+  [
+    'code.barterConditions',
+    {
+      type: { kind: 'list', of: BARTER_CONDITIONS },
+      description: 'The conditions under which the code allows barter.',
+      get: (c: CodeFile) => c.thresholds?.barterConditions,
+      format: (v: unknown) => (Array.isArray(v) ? v.map((x) => String(x).replace(/-/g, ' ')).join(', ') : String(v)),
     },
   ],
   [

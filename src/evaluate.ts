@@ -61,14 +61,15 @@ function bindCodeFacts(condition: Condition, code: CodeId): Condition {
   return { fact, operator: condition.operator, value };
 }
 
-/** Whether a rule applies under the applied codes. */
-export function applies(rule: CompiledRule, codes: readonly CodeId[]): boolean {
+/** Whether a rule applies under the applied codes, in the scenario's jurisdiction. */
+export function applies(rule: CompiledRule, codes: readonly CodeId[], jurisdiction?: string): boolean {
+  if (rule.jurisdiction !== undefined) return rule.jurisdiction === jurisdiction;
   return rule.codes.some((c) => codes.includes(c));
 }
 
-/** Builds the evaluation plan for one set of applied codes. */
-export function buildPlan(pack: CompiledPack, codes: readonly CodeId[]): Plan {
-  const rules = pack.rules.filter((r) => applies(r, codes));
+/** Builds the evaluation plan for one set of applied codes and one jurisdiction. */
+export function buildPlan(pack: CompiledPack, codes: readonly CodeId[], jurisdiction?: string): Plan {
+  const rules = pack.rules.filter((r) => applies(r, codes, jurisdiction));
   const bySubject = new Map<Subject, SubjectPlan>();
   for (const subject of SUBJECTS) {
     const variants: Variant[] = [];

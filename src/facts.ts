@@ -124,6 +124,34 @@ function giftsFromClient(ctx: ScenarioContext): S.Gift[] {
   return (ctx.scenario.gifts ?? []).filter((g) => g.direction === 'from-client');
 }
 
+/** The items of `wanted` not in `have`; absent when either list is absent. */
+function missingFrom(wanted: readonly string[] | undefined, have: readonly string[] | undefined): string[] | undefined {
+  if (wanted === undefined || have === undefined) return undefined;
+  const set = new Set(have);
+  return wanted.filter((w) => !set.has(w));
+}
+
+function uncovered(ctx: ScenarioContext): string[] | undefined {
+  return missingFrom(ctx.scenario.client.concerns, ctx.scenario.professional.competencies);
+}
+
+/** The safeguards a crossing that is acceptable with safeguards calls for. */
+export const REQUIRED_SAFEGUARDS = ['informed-consent', 'consultation', 'documentation'] as const;
+
+function missingSafeguards(ctx: ScenarioContext, item: ItemContext | undefined): string[] {
+  const have = new Set((item?.item['safeguards'] as string[] | undefined) ?? []);
+  // Informed consent given for the care as a whole covers the multiple relationship too.
+  if (ctx.scenario.care?.informedConsentCovers?.includes('multiple-relationship')) have.add('informed-consent');
+  return REQUIRED_SAFEGUARDS.filter((s) => !have.has(s));
+}
+
+const RED_FLAGS = ['secret-keeping', 'flirting', 'extra-time', 'off-duty-contact'] as const;
+
+function redFlags(ctx: ScenarioContext): string[] {
+  const kinds = new Set((ctx.scenario.conduct ?? []).map((c) => c.kind as string));
+  return RED_FLAGS.filter((k) => kinds.has(k));
+}
+
 const FACT_LIST: readonly FactDef[] = [
   // The professional
   scenarioFact('professional.profession', enumT(S.PROFESSIONS), 'The profession.'),
@@ -146,6 +174,7 @@ const FACT_LIST: readonly FactDef[] = [
   scenarioFact('professional.competencies', listOf(), 'Areas of training.'),
   scenarioFact('professional.impairment', enumT(S.IMPAIRMENTS), 'A personal problem affecting the professional.'),
   scenarioFact('professional.attractionToClient', bool, 'The professional reports attraction to the client.'),
+  scenarioFact('professional.licensedIn', listOf(), 'Jurisdictions where the professional is licensed.'),
 
   // The client
   scenarioFact('client.status', enumT(S.CLIENT_STATUSES), 'Prospective, current or former client.'),
@@ -185,6 +214,38 @@ const FACT_LIST: readonly FactDef[] = [
   },
   scenarioFact('client.acceptsReferral', bool, 'The client accepts a referral.'),
   scenarioFact('client.canPay', bool, 'The client can pay for services.'),
+  scenarioFact('client.location', { kind: 'string' }, 'Where the client is (ISO 3166-2).'),
+  {
+    name: 'client.locationLicensed',
+    subject: 'scenario',
+    type: bool,
+    sources: ['client.location', 'professional.licensedIn'],
+    description: 'The client is in a jurisdiction where the professional is licensed.',
+    get: (ctx) => {
+      const where = ctx.scenario.client.location;
+      const licensed = ctx.scenario.professional.licensedIn;
+      return where === undefined || licensed === undefined ? undefined : licensed.includes(where);
+    },
+  },
+  scenarioFact('client.populations', listOf(), 'Groups the client belongs to that call for particular competence.'),
+  {
+    name: 'client.uncoveredPopulations',
+    subject: 'scenario',
+    type: listOf(),
+    sources: ['client.populations', 'professional.competencies'],
+    description: 'The client\u2019s populations that are not among the professional\u2019s competencies.',
+    get: (ctx) => missingFrom(ctx.scenario.client.populations, ctx.scenario.professional.competencies),
+  },
+  {
+    name: 'client.uncoveredPopulationCount',
+    subject: 'scenario',
+    type: num,
+    sources: ['client.populations', 'professional.competencies'],
+    description: 'How many of the client\u2019s populations lie outside the professional\u2019s competencies.',
+    get: (ctx) => missingFrom(ctx.scenario.client.populations, ctx.scenario.professional.competencies)?.length,
+  },
+  scenarioFact('client.physicalSymptoms', bool, 'Physical symptoms that could have a medical cause.'),
+  scenarioFact('client.medicallyEvaluated', bool, 'The symptoms have been medically evaluated.'),
 
   // Care
   scenarioFact('care.startedOn', date, 'When care began.'),
@@ -211,6 +272,37 @@ const FACT_LIST: readonly FactDef[] = [
   scenarioFact('care.termination.reason', enumT(S.TERMINATION_REASONS), 'Why care ends.'),
   scenarioFact('care.termination.preTerminationCounseling', bool, 'Pretermination counselling was given.'),
   scenarioFact('care.termination.referralsGiven', bool, 'Other providers were suggested.'),
+  scenarioFact('care.previousModality', enumT(S.MODALITIES), 'The modality before a change.'),
+  {
+    name: 'care.modalityChanged',
+    subject: 'scenario',
+    type: bool,
+    sources: ['care.previousModality', 'care.modality'],
+    description: 'The modality of care has changed (false when no earlier modality is given).',
+    get: (ctx) => {
+      const care = ctx.scenario.care;
+      if (care?.previousModality === undefined) return false;
+      return care.modality === undefined ? undefined : care.modality !== care.previousModality;
+    },
+  },
+  scenarioFact('care.interventions', listOf(), 'Interventions used.'),
+  scenarioFact('care.supervised', bool, 'The professional works under competent supervision.'),
+  {
+    name: 'care.untrainedInterventions',
+    subject: 'scenario',
+    type: listOf(),
+    sources: ['care.interventions', 'professional.competencies'],
+    description: 'Interventions used that are not among the professional\u2019s competencies.',
+    get: (ctx) => missingFrom(ctx.scenario.care?.interventions, ctx.scenario.professional.competencies),
+  },
+  {
+    name: 'care.untrainedInterventionCount',
+    subject: 'scenario',
+    type: num,
+    sources: ['care.interventions', 'professional.competencies'],
+    description: 'How many interventions used lie outside the professional\u2019s competencies.',
+    get: (ctx) => missingFrom(ctx.scenario.care?.interventions, ctx.scenario.professional.competencies)?.length,
+  },
   {
     name: 'care.informedConsentCovers',
     subject: 'scenario',
@@ -239,6 +331,32 @@ const FACT_LIST: readonly FactDef[] = [
     get: (ctx) => giftsFromClient(ctx).length,
   },
 
+  // Relationships and conduct, as a whole
+  {
+    name: 'relationships.withClientKinds',
+    subject: 'scenario',
+    type: listOf(S.RELATIONSHIP_KINDS),
+    sources: ['relationships'],
+    description: 'The kinds of tie with the client that have not ended.',
+    get: (ctx) => [...new Set((ctx.scenario.relationships ?? []).filter((r) => r.with === 'client' && r.status !== 'ended').map((r) => r.kind))],
+  },
+  {
+    name: 'conduct.redFlags',
+    subject: 'scenario',
+    type: listOf(RED_FLAGS),
+    sources: ['conduct'],
+    description: 'The red-flag kinds of conduct present: secret-keeping, flirting, extra time, off-duty contact.',
+    get: (ctx) => redFlags(ctx),
+  },
+  {
+    name: 'conduct.redFlagCount',
+    subject: 'scenario',
+    type: num,
+    sources: ['conduct'],
+    description: 'How many different red-flag kinds of conduct are present.',
+    get: (ctx) => redFlags(ctx).length,
+  },
+
   // Each relationship
   itemFact('relationship', 'kind', enumT(S.RELATIONSHIP_KINDS), 'The kind of tie.'),
   itemFact('relationship', 'with', enumT(S.RELATIONSHIP_WITH), 'Who the tie is with.'),
@@ -255,6 +373,25 @@ const FACT_LIST: readonly FactDef[] = [
   itemFact('relationship', 'safeguards', listOf(S.SAFEGUARDS), 'Safeguards in place (none when absent).', {
     default: () => [],
   }),
+  itemFact('relationship', 'oneOff', bool, 'A single transaction rather than a standing tie (default false).', {
+    default: () => false,
+  }),
+  {
+    name: 'relationship.missingSafeguards',
+    subject: 'relationship',
+    type: listOf(REQUIRED_SAFEGUARDS),
+    sources: ['relationships.{i}.safeguards', 'care.informedConsentCovers'],
+    description: 'Which of informed consent, consultation and documentation are missing (informed consent for the care as a whole counts when it covers the multiple relationship).',
+    get: (ctx, item) => missingSafeguards(ctx, item),
+  },
+  {
+    name: 'relationship.missingSafeguardCount',
+    subject: 'relationship',
+    type: num,
+    sources: ['relationships.{i}.safeguards', 'care.informedConsentCovers'],
+    description: 'How many of the three safeguards are missing.',
+    get: (ctx, item) => missingSafeguards(ctx, item).length,
+  },
   {
     name: 'relationship.monthsAfterCare',
     subject: 'relationship',
@@ -313,13 +450,7 @@ const FACT_LIST: readonly FactDef[] = [
   itemFact('referral', 'consentToShare', bool, 'The client consented to sharing information with the new provider.'),
 ];
 
-function uncovered(ctx: ScenarioContext): string[] | undefined {
-  const concerns = ctx.scenario.client.concerns;
-  const competencies = ctx.scenario.professional.competencies;
-  if (concerns === undefined || competencies === undefined) return undefined;
-  const have = new Set(competencies);
-  return concerns.filter((c) => !have.has(c));
-}
+
 
 /** Every fact a rule condition or rationale may name, by name. */
 export const FACTS: ReadonlyMap<string, FactDef> = new Map(FACT_LIST.map((f) => [f.name, f]));

@@ -97,11 +97,11 @@ function buildFinding(
   pack: CompiledPack,
   ctx: ScenarioContext,
   item: ItemContext | undefined,
-  firing: readonly { code: CodeId; leaves: readonly LeafResult[] }[],
+  firing: readonly { code: string; leaves: readonly LeafResult[] }[],
 ): Finding {
-  const severityOf = (code: CodeId): Severity => rule.severityByCode[code] ?? rule.severity;
+  const severityOf = (code: string): Severity => rule.severityByCode[code as CodeId] ?? rule.severity;
   const ordered = [...firing].sort(
-    (a, b) => severityRank(severityOf(a.code)) - severityRank(severityOf(b.code)) || ctx.codes.indexOf(a.code) - ctx.codes.indexOf(b.code),
+    (a, b) => severityRank(severityOf(a.code)) - severityRank(severityOf(b.code)) || ctx.codes.indexOf(a.code as CodeId) - ctx.codes.indexOf(b.code as CodeId),
   );
   const severity = severityOf((ordered[0] as (typeof ordered)[number]).code);
   const groups: CitationGroup[] = [];
@@ -111,6 +111,7 @@ function buildFinding(
   }
   if (ordered.some((f) => !rule.citationsByCode.has(f.code))) {
     for (const g of rule.guidance) {
+      if (groups.some((x) => x.citations.some((c) => c.code === g.code && c.section === g.section))) continue;
       const existing = groups.find((x) => x.code === g.code && x.citations.every((c) => c.binding === false));
       if (existing) (existing.citations as Citation[]).push(g);
       else groups.push({ code: g.code, severity: rule.severity, citations: [g] });
@@ -173,12 +174,16 @@ export function assembleReport(pack: CompiledPack, plan: Plan, ctx: ScenarioCont
   const undecided = new Map<string, string[]>();
   for (const { rule, item, outcomes: os } of groups.values()) {
     const applied = (code: CodeId) => rule.codes.includes(code);
-    const firing: { code: CodeId; leaves: LeafResult[] }[] = [];
+    const firing: { code: string; leaves: LeafResult[] }[] = [];
     const missing: string[] = [];
     for (const o of os) {
       if (o.result.result === true) {
         const leaves = supportingLeaves(o.result, true);
-        const codes = o.variant.code ? [o.variant.code] : ctx.codes.filter(applied);
+        const codes: string[] = o.variant.code
+          ? [o.variant.code]
+          : rule.jurisdiction !== undefined
+            ? [...rule.citationsByCode.keys()] // an overlay fires under the place's law
+            : ctx.codes.filter(applied);
         for (const code of codes) firing.push({ code, leaves });
       } else if (o.result.result === undefined) {
         missing.push(...missingOf(undecidedLeaves(o.result), ctx, item, o.variant.code));

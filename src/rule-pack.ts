@@ -30,10 +30,12 @@ export const RuleFileSchema = z.strictObject({
   severityByCode: z.partialRecord(z.enum(CODE_IDS), z.enum(SEVERITIES)).optional(),
   /** What the rule is judged against: the whole scenario, or each item of a list. */
   subject: z.enum(SUBJECTS),
-  /** The ethics codes the rule applies to. */
-  codes: z.array(z.enum(CODE_IDS)).min(1),
-  /** The sections of those codes that back the rule. */
-  citations: z.array(CitationRef).min(1),
+  /** The ethics codes the rule applies to (not on jurisdiction overlays, which apply by place). */
+  codes: z.array(z.enum(CODE_IDS)).min(1).optional(),
+  /** For a jurisdiction overlay: the ISO 3166-2 code of the place whose law the rule states. */
+  jurisdiction: z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'must be an ISO 3166-2 code such as "US-NY"').optional(),
+  /** The sections of those codes (or, on an overlay, of that place's law) that back the rule. */
+  citations: z.array(CitationRef).min(1).optional(),
   /** Other authorities, cited as non-binding guidance for applied codes with no section of their own here. */
   guidance: z.array(CitationRef).min(1).optional(),
   /** Every fact the conditions use. */
@@ -62,8 +64,11 @@ export interface CompiledRule {
   readonly severity: Severity;
   readonly severityByCode: Readonly<Partial<Record<CodeId, Severity>>>;
   readonly subject: Subject;
+  /** The ethics codes the rule applies to; empty on a jurisdiction overlay. */
   readonly codes: readonly CodeId[];
-  /** Binding citations, by code id. */
+  /** On a jurisdiction overlay: the place (ISO 3166-2) where it applies. */
+  readonly jurisdiction?: string;
+  /** Binding citations, by code id (on an overlay, by authority id). */
   readonly citationsByCode: ReadonlyMap<string, readonly Citation[]>;
   /** Non-binding citations, used for applied codes that have none of their own here. */
   readonly guidance: readonly Citation[];
@@ -307,8 +312,23 @@ function compile(input: unknown): { pack: CompiledPack } | { issues: RulePackIss
     const codeScoped = [...used].some((f) => CODE_FACTS.has(f));
 
     // Codes and citations.
-    const codeSet = new Set(rule.codes);
-    if (codeSet.size !== rule.codes.length) report(['codes'], 'lists a code twice');
+    const ruleCodes = rule.codes ?? [];
+    const citationRefs = rule.citations ?? [];
+    const codeSet = new Set<string>(ruleCodes);
+    if (codeSet.size !== ruleCodes.length) report(['codes'], 'lists a code twice');
+    if (rule.jurisdiction !== undefined) {
+      if (rule.codes) report(['codes'], 'a jurisdiction overlay applies by place, not by code: leave codes out');
+      if (rule.guidance) report(['guidance'], 'a jurisdiction overlay cites the place\u2019s own law, not guidance');
+      if (rule.severityByCode) report(['severityByCode'], 'a jurisdiction overlay has one severity');
+      if (!rule.citations) report(['citations'], 'is required on a jurisdiction overlay');
+      citationRefs.forEach((ref, i) => {
+        if (codes.get(ref.code)?.kind === 'ethics-code') report(['citations', i, 'code'], 'an overlay cites the place\u2019s law, not an ethics code');
+        codeSet.add(ref.code);
+      });
+    } else {
+      if (!rule.codes) report(['codes'], 'is required (the ethics codes the rule applies to)');
+      if (!rule.citations && !rule.guidance) report(['citations'], 'is required: a rule must cite its authority');
+    }
     const resolve = (ref: { code: string; section: string }, at: (string | number)[], binding: boolean): Citation | undefined => {
       const code = codes.get(ref.code);
       if (!code) {
@@ -331,16 +351,16 @@ function compile(input: unknown): { pack: CompiledPack } | { issues: RulePackIss
       };
     };
     const citationsByCode = new Map<string, Citation[]>();
-    rule.citations.forEach((ref, i) => {
-      if (!codeSet.has(ref.code as CodeId)) {
-        report(['citations', i, 'code'], `cites "${ref.code}", which is not in the rule's codes (${rule.codes.join(', ')})`);
+    citationRefs.forEach((ref, i) => {
+      if (!codeSet.has(ref.code)) {
+        report(['citations', i, 'code'], `cites "${ref.code}", which is not in the rule's codes (${ruleCodes.join(', ')})`);
         return;
       }
       const c = resolve(ref, ['citations', i], true);
       if (c) citationsByCode.set(c.code, [...(citationsByCode.get(c.code) ?? []), c]);
     });
     const guidance = (rule.guidance ?? []).flatMap((ref, i) => resolve(ref, ['guidance', i], false) ?? []);
-    for (const code of rule.codes) {
+    for (const code of ruleCodes) {
       const own = citationsByCode.get(code);
       if (!own) {
         if (!rule.guidance) report(['codes'], `"${code}" has no citation in this rule, and the rule gives no guidance citation`);
@@ -382,7 +402,8 @@ function compile(input: unknown): { pack: CompiledPack } | { issues: RulePackIss
       severity: rule.severity,
       severityByCode: rule.severityByCode ?? {},
       subject: rule.subject,
-      codes: rule.codes,
+      codes: ruleCodes,
+      ...(rule.jurisdiction !== undefined ? { jurisdiction: rule.jurisdiction } : {}),
       citationsByCode,
       guidance,
       requires: rule.requires,

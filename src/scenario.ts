@@ -24,6 +24,8 @@ export const CONSENT_TOPICS = ['boundaries', 'social-media', 'multiple-relations
 export const RELATIONSHIP_KINDS = [
   'sexual', 'romantic', 'friendship', 'social', 'family', 'business', 'employment', 'financial',
   'supervisory', 'teaching', 'evaluative', 'forensic', 'online', 'shared-community', 'acquaintance',
+  // Added to the contract's list: a coworker of the professional (or of the professional's workplace).
+  'colleague',
 ] as const;
 export const RELATIONSHIP_WITH = ['client', 'client-partner', 'client-family', 'client-friend'] as const;
 export const TIMINGS = ['before', 'during', 'after'] as const;
@@ -43,6 +45,9 @@ export const ADVICE_MODES = ['directive', 'informational', 'exploratory'] as con
 export const CONDUCT_KINDS = [
   'touch', 'self-disclosure', 'online-contact', 'personal-messaging', 'out-of-office',
   'viewed-client-social-media', 'secret-keeping', 'extra-time', 'off-duty-contact', 'flirting',
+  // Added to the contract's list: unwelcome sexual remarks or advances; and a benefit or service
+  // made conditional on the client's compliance with a personal demand.
+  'sexual-harassment', 'coercion',
 ] as const;
 export const CONDUCT_DETAILS = [
   'handshake', 'brief-supportive', 'hug', 'prolonged', 'intimate',
@@ -90,6 +95,12 @@ const ClientSchema = z.strictObject({
   requests: z.array(z.enum(CLIENT_REQUESTS)).optional(),
   acceptsReferral: z.boolean().optional(),
   canPay: z.boolean().optional(),
+  /** Added: groups the client belongs to that call for particular competence (e.g. "child", "deaf"), in the vocabulary of professional.competencies. */
+  populations: z.array(z.string().min(1)).optional(),
+  /** Added: the client has physical symptoms that could have a medical cause. */
+  physicalSymptoms: z.boolean().optional(),
+  /** Added: those symptoms have been evaluated by a medical professional. */
+  medicallyEvaluated: z.boolean().optional(),
 });
 
 const TerminationSchema = z.strictObject({
@@ -114,6 +125,12 @@ const CareSchema = z.strictObject({
   allianceStrained: z.boolean().optional(),
   termination: TerminationSchema.optional(),
   informedConsentCovers: z.array(z.enum(CONSENT_TOPICS)).optional(),
+  /** Added: the modality before a change (individual therapy becoming couple therapy, say). */
+  previousModality: z.enum(MODALITIES).optional(),
+  /** Added: interventions used, in the vocabulary of professional.competencies. */
+  interventions: z.array(z.string().min(1)).optional(),
+  /** Added: the professional works under the supervision of someone competent in the work. */
+  supervised: z.boolean().optional(),
 });
 
 const RelationshipSchema = z.strictObject({
@@ -126,6 +143,8 @@ const RelationshipSchema = z.strictObject({
   arose: z.enum(AROSE).optional(),
   promisedDuringCare: z.boolean().optional(),
   safeguards: z.array(z.enum(SAFEGUARDS)).optional(),
+  /** Added: a single transaction at the usual price (buying a client's product once), not a standing tie. */
+  oneOff: z.boolean().optional(),
 });
 
 const GiftSchema = z.strictObject({

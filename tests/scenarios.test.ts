@@ -31,7 +31,7 @@ describe('rule coverage', () => {
         const rule = pack.rules.find((r) => r.id === id);
         // Quiet counts only where the rule applied to the codes in force and was decided.
         const decided = !report.findings.some((f) => f.ruleId === id) && !report.undetermined.some((u) => u.ruleId === id);
-        if (rule && applies(rule, report.codes) && decided) quiet.add(id);
+        if (rule && applies(rule, report.codes, fixture.scenario['jurisdiction'] as string | undefined) && decided) quiet.add(id);
       }
     }
     const ids = pack.rules.map((r) => r.id);
