@@ -126,7 +126,9 @@ function giftsFromClient(ctx: ScenarioContext): S.Gift[] {
 
 /** The items of `wanted` not in `have`; absent when either list is absent. */
 function missingFrom(wanted: readonly string[] | undefined, have: readonly string[] | undefined): string[] | undefined {
-  if (wanted === undefined || have === undefined) return undefined;
+  if (wanted === undefined) return undefined;
+  if (wanted.length === 0) return [];
+  if (have === undefined) return undefined;
   const set = new Set(have);
   return wanted.filter((w) => !set.has(w));
 }
@@ -227,14 +229,21 @@ const FACT_LIST: readonly FactDef[] = [
       return where === undefined || licensed === undefined ? undefined : licensed.includes(where);
     },
   },
-  scenarioFact('client.populations', listOf(), 'Groups the client belongs to that call for particular competence.'),
+  {
+    name: 'client.populations',
+    subject: 'scenario',
+    type: listOf(),
+    sources: ['client.populations'],
+    description: 'Groups the client belongs to that call for particular competence (none when absent).',
+    get: (ctx) => ctx.scenario.client.populations ?? [],
+  },
   {
     name: 'client.uncoveredPopulations',
     subject: 'scenario',
     type: listOf(),
     sources: ['client.populations', 'professional.competencies'],
     description: 'The client\u2019s populations that are not among the professional\u2019s competencies.',
-    get: (ctx) => missingFrom(ctx.scenario.client.populations, ctx.scenario.professional.competencies),
+    get: (ctx) => missingFrom(ctx.scenario.client.populations ?? [], ctx.scenario.professional.competencies),
   },
   {
     name: 'client.uncoveredPopulationCount',
@@ -242,9 +251,16 @@ const FACT_LIST: readonly FactDef[] = [
     type: num,
     sources: ['client.populations', 'professional.competencies'],
     description: 'How many of the client\u2019s populations lie outside the professional\u2019s competencies.',
-    get: (ctx) => missingFrom(ctx.scenario.client.populations, ctx.scenario.professional.competencies)?.length,
+    get: (ctx) => missingFrom(ctx.scenario.client.populations ?? [], ctx.scenario.professional.competencies)?.length,
   },
-  scenarioFact('client.physicalSymptoms', bool, 'Physical symptoms that could have a medical cause.'),
+  {
+    name: 'client.physicalSymptoms',
+    subject: 'scenario',
+    type: bool,
+    sources: ['client.physicalSymptoms'],
+    description: 'Physical symptoms that could have a medical cause (false when not reported).',
+    get: (ctx) => ctx.scenario.client.physicalSymptoms ?? false,
+  },
   scenarioFact('client.medicallyEvaluated', bool, 'The symptoms have been medically evaluated.'),
 
   // Care
@@ -285,7 +301,14 @@ const FACT_LIST: readonly FactDef[] = [
       return care.modality === undefined ? undefined : care.modality !== care.previousModality;
     },
   },
-  scenarioFact('care.interventions', listOf(), 'Interventions used.'),
+  {
+    name: 'care.interventions',
+    subject: 'scenario',
+    type: listOf(),
+    sources: ['care.interventions'],
+    description: 'Interventions used (none described when absent).',
+    get: (ctx) => ctx.scenario.care?.interventions ?? [],
+  },
   scenarioFact('care.supervised', bool, 'The professional works under competent supervision.'),
   {
     name: 'care.untrainedInterventions',
@@ -293,7 +316,7 @@ const FACT_LIST: readonly FactDef[] = [
     type: listOf(),
     sources: ['care.interventions', 'professional.competencies'],
     description: 'Interventions used that are not among the professional\u2019s competencies.',
-    get: (ctx) => missingFrom(ctx.scenario.care?.interventions, ctx.scenario.professional.competencies),
+    get: (ctx) => missingFrom(ctx.scenario.care?.interventions ?? [], ctx.scenario.professional.competencies),
   },
   {
     name: 'care.untrainedInterventionCount',
@@ -301,7 +324,7 @@ const FACT_LIST: readonly FactDef[] = [
     type: num,
     sources: ['care.interventions', 'professional.competencies'],
     description: 'How many interventions used lie outside the professional\u2019s competencies.',
-    get: (ctx) => missingFrom(ctx.scenario.care?.interventions, ctx.scenario.professional.competencies)?.length,
+    get: (ctx) => missingFrom(ctx.scenario.care?.interventions ?? [], ctx.scenario.professional.competencies)?.length,
   },
   {
     name: 'care.informedConsentCovers',

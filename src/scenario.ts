@@ -95,9 +95,9 @@ const ClientSchema = z.strictObject({
   requests: z.array(z.enum(CLIENT_REQUESTS)).optional(),
   acceptsReferral: z.boolean().optional(),
   canPay: z.boolean().optional(),
-  /** Added: groups the client belongs to that call for particular competence (e.g. "child", "deaf"), in the vocabulary of professional.competencies. */
+  /** Added: groups the client belongs to that call for particular competence (e.g. "child", "deaf"), in the vocabulary of professional.competencies. None when absent. */
   populations: z.array(z.string().min(1)).optional(),
-  /** Added: the client has physical symptoms that could have a medical cause. */
+  /** Added: the client has physical symptoms that could have a medical cause. Not reported (false) when absent. */
   physicalSymptoms: z.boolean().optional(),
   /** Added: those symptoms have been evaluated by a medical professional. */
   medicallyEvaluated: z.boolean().optional(),
@@ -127,7 +127,7 @@ const CareSchema = z.strictObject({
   informedConsentCovers: z.array(z.enum(CONSENT_TOPICS)).optional(),
   /** Added: the modality before a change (individual therapy becoming couple therapy, say). */
   previousModality: z.enum(MODALITIES).optional(),
-  /** Added: interventions used, in the vocabulary of professional.competencies. */
+  /** Added: interventions used, in the vocabulary of professional.competencies. None described when absent. */
   interventions: z.array(z.string().min(1)).optional(),
   /** Added: the professional works under the supervision of someone competent in the work. */
   supervised: z.boolean().optional(),
