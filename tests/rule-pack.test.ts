@@ -160,3 +160,32 @@ describe('validateRulePack', () => {
     expect(validateRulePack({ name: 'x', version: '1.0.0', rules: [1], codes: [] })[0]).toMatchObject({ file: 'rules.0' });
   });
 });
+
+describe('coverage gates', () => {
+  const pack = loadRulePack(BUILTIN_PACK_SOURCE);
+
+  it('cites every code and authority in the registry from some rule', () => {
+    const cited = new Set(pack.rules.flatMap((r) => [...r.citationsByCode.keys(), ...r.guidance.map((g) => g.code)]));
+    expect([...pack.codes.keys()].filter((id) => !cited.has(id))).toEqual([]);
+  });
+
+  it('has at least 60 rules, and an entry in the registry for each of the nine codes', () => {
+    expect(pack.rules.length).toBeGreaterThanOrEqual(60);
+    for (const id of ['apa', 'aca', 'nasw', 'aamft', 'bacb', 'ncsbn', 'ama', 'apa-psychiatry', 'naadac']) {
+      expect(pack.codes.get(id)?.kind, id).toBe('ethics-code');
+    }
+  });
+
+  it('applies every rule to at least one code, or to a place', () => {
+    expect(pack.rules.filter((r) => r.codes.length === 0 && !r.jurisdiction).map((r) => r.id)).toEqual([]);
+  });
+
+  it('rejects an overlay that names ethics codes or cites one', () => {
+    const source = structuredClone(BUILTIN_PACK_SOURCE) as any;
+    const file = Object.keys(source.rules).find((f) => f.includes('overlays/US-NY')) as string;
+    source.rules[file].codes = ['apa'];
+    source.rules[file].citations.push({ code: 'apa', section: '10.08(a)' });
+    const issues = validateRulePack(source);
+    expect(issues.map((i) => i.path)).toEqual(expect.arrayContaining(['codes', 'citations.1.code']));
+  });
+});
