@@ -17,7 +17,7 @@ interface Row {
   b: [code: string, outcome: [rule: string, severity: string, cite: string] | null];
 }
 
-const withCodes = (s: Record<string, unknown>, codes: string[]) => ({ ...s, professional: { ...(s['professional'] as object), codes } });
+const withCodes = (s: Record<string, unknown>, codes: string[]): Record<string, unknown> => ({ ...s, professional: { ...(s['professional'] as object), codes } });
 const D = 'dual-relationship/';
 const T = 'referral-trigger/';
 
