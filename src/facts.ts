@@ -189,7 +189,6 @@ const FACT_LIST: readonly FactDef[] = [
     sources: ['client.concerns', 'professional.competencies'],
     description: 'The client\u2019s concerns that are not among the professional\u2019s competencies.',
     get: (ctx) => uncovered(ctx),
-    format: (v) => (Array.isArray(v) ? v.join(', ') : String(v)),
   },
   {
     name: 'client.uncoveredConcernCount',

@@ -32,7 +32,8 @@ function formatValue(name: string, value: unknown): string {
 /** Enumerated values read as words in a rationale: `relationship-decision` → `relationship decision`. */
 function humanize(value: unknown): string {
   const text = String(value);
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : text.replace(/-/g, ' ');
+  // Only the contract's lower-case, hyphenated words: dates and place codes (US-NY) stay as they are.
+  return /^[a-z]+(-[a-z]+)+$/.test(text) ? text.replace(/-/g, ' ') : text;
 }
 
 /** The scenario paths and values behind the leaves that made a rule fire. */
