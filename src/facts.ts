@@ -140,10 +140,13 @@ function uncovered(ctx: ScenarioContext): string[] | undefined {
 /** The safeguards a crossing that is acceptable with safeguards calls for. */
 export const REQUIRED_SAFEGUARDS = ['informed-consent', 'consultation', 'documentation'] as const;
 
-function missingSafeguards(ctx: ScenarioContext, item: ItemContext | undefined): string[] {
+/**
+ * Which of the safeguards an item lacks. Informed consent given for the care as a whole counts when
+ * it covers the topic (multiple relationships for a tie, boundaries for an act).
+ */
+function missingSafeguards(ctx: ScenarioContext, item: ItemContext | undefined, consentTopic: (typeof S.CONSENT_TOPICS)[number]): string[] {
   const have = new Set((item?.item['safeguards'] as string[] | undefined) ?? []);
-  // Informed consent given for the care as a whole covers the multiple relationship too.
-  if (ctx.scenario.care?.informedConsentCovers?.includes('multiple-relationship')) have.add('informed-consent');
+  if (ctx.scenario.care?.informedConsentCovers?.includes(consentTopic)) have.add('informed-consent');
   return REQUIRED_SAFEGUARDS.filter((s) => !have.has(s));
 }
 
@@ -404,7 +407,7 @@ const FACT_LIST: readonly FactDef[] = [
     type: listOf(REQUIRED_SAFEGUARDS),
     sources: ['relationships.{i}.safeguards', 'care.informedConsentCovers'],
     description: 'Which of informed consent, consultation and documentation are missing (informed consent for the care as a whole counts when it covers the multiple relationship).',
-    get: (ctx, item) => missingSafeguards(ctx, item),
+    get: (ctx, item) => missingSafeguards(ctx, item, 'multiple-relationship'),
   },
   {
     name: 'relationship.missingSafeguardCount',
@@ -412,7 +415,7 @@ const FACT_LIST: readonly FactDef[] = [
     type: num,
     sources: ['relationships.{i}.safeguards', 'care.informedConsentCovers'],
     description: 'How many of the three safeguards are missing.',
-    get: (ctx, item) => missingSafeguards(ctx, item).length,
+    get: (ctx, item) => missingSafeguards(ctx, item, 'multiple-relationship').length,
   },
   {
     name: 'relationship.monthsAfterCare',
@@ -465,6 +468,23 @@ const FACT_LIST: readonly FactDef[] = [
   itemFact('conduct', 'detail', enumT(S.CONDUCT_DETAILS), 'Detail of the act.'),
   itemFact('conduct', 'initiatedBy', enumT(S.CONDUCT_INITIATORS), 'Who started it.'),
   itemFact('conduct', 'repeated', bool, 'It happened more than once.'),
+  itemFact('conduct', 'safeguards', listOf(S.SAFEGUARDS), 'Safeguards taken (none when absent).', { default: () => [] }),
+  {
+    name: 'conduct.missingSafeguards',
+    subject: 'conduct',
+    type: listOf(REQUIRED_SAFEGUARDS),
+    sources: ['conduct.{i}.safeguards', 'care.informedConsentCovers'],
+    description: 'Which of informed consent, consultation and documentation are missing (informed consent for the care as a whole counts when it covers boundaries).',
+    get: (ctx, item) => missingSafeguards(ctx, item, 'boundaries'),
+  },
+  {
+    name: 'conduct.missingSafeguardCount',
+    subject: 'conduct',
+    type: num,
+    sources: ['conduct.{i}.safeguards', 'care.informedConsentCovers'],
+    description: 'How many of the three safeguards are missing.',
+    get: (ctx, item) => missingSafeguards(ctx, item, 'boundaries').length,
+  },
 
   // Each referral
   itemFact('referral', 'reason', enumT(S.REFERRAL_REASONS), 'Why the referral is made.'),

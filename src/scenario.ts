@@ -20,7 +20,11 @@ export const SETTINGS = ['private-practice', 'agency', 'hospital', 'school', 'te
 export const COMMUNITIES = ['urban', 'suburban', 'rural', 'closed'] as const;
 export const PROGRESS = ['improving', 'none', 'deteriorating'] as const;
 export const TERMINATION_REASONS = ['completed', 'no-benefit', 'nonpayment', 'threat', 'relocation', 'relationship', 'other'] as const;
-export const CONSENT_TOPICS = ['boundaries', 'social-media', 'multiple-relationship', 'fees', 'barter', 'confidentiality-limits'] as const;
+export const CONSENT_TOPICS = [
+  'boundaries', 'social-media', 'multiple-relationship', 'fees', 'barter', 'confidentiality-limits',
+  // Added to the contract's list: consent to a change of role or modality, with the right to refuse it.
+  'role-change',
+] as const;
 export const RELATIONSHIP_KINDS = [
   'sexual', 'romantic', 'friendship', 'social', 'family', 'business', 'employment', 'financial',
   'supervisory', 'teaching', 'evaluative', 'forensic', 'online', 'shared-community', 'acquaintance',
@@ -175,6 +179,8 @@ const ConductSchema = z.strictObject({
   detail: z.enum(CONDUCT_DETAILS).optional(),
   initiatedBy: z.enum(CONDUCT_INITIATORS).optional(),
   repeated: z.boolean().optional(),
+  /** Added: safeguards taken for an act that extends the professional boundary (an out-of-office visit, say). */
+  safeguards: z.array(z.enum(SAFEGUARDS)).optional(),
 });
 
 const ReferralSchema = z.strictObject({
