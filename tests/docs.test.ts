@@ -21,3 +21,21 @@ describe('docs/rules.md', () => {
     expect(doc).toMatch(/^## Referral, termination and transfer triggers/m);
   });
 });
+
+describe('README', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+  it('states the rule counts the pack has', () => {
+    const rules = builtinPack().rules;
+    const overlays = rules.filter((r) => r.jurisdiction).length;
+    const count = (family: string) => rules.filter((r) => r.family === family && !r.jurisdiction).length;
+    const stated = readme.match(/(\d+) rules, listed[\s\S]*?\n(\d+) on dual[\s\S]*?, (\d+) on the limits[\s\S]*?, (\d+)\sreferral[\s\S]*?and (\d+) jurisdiction overlays/);
+    expect(stated?.slice(1).map(Number)).toEqual([rules.length, count('dual-relationship'), count('advice-limit'), count('referral-trigger'), overlays]);
+  });
+
+  it('gives exactly two commands for a fresh machine on its first screen', () => {
+    const firstScreen = readme.split('\n').slice(0, 30).join('\n');
+    const block = firstScreen.match(/```sh\n([\s\S]*?)```/)?.[1] ?? '';
+    expect(block.trim().split('\n').map((l) => l.replace(/\s+#.*$/, '').trim())).toEqual(['npm ci && npm run demo', 'npm test']);
+  });
+});
