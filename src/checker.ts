@@ -3,11 +3,13 @@ import { buildPlan, evaluateSync, evaluateWithEngine, type Plan } from './evalua
 import { scenarioContext, type ScenarioContext } from './facts.js';
 import { BUILTIN_PACK_SOURCE } from './generated/builtin-pack.js';
 import { assembleReport } from './report.js';
-import { loadRulePack, type CompiledPack } from './rule-pack.js';
+import { RuleNotFoundError, RulePackError } from './errors.js';
+import { composePacks, loadRulePack, type CompiledPack, type ComposeOptions } from './rule-pack.js';
 import { parseScenario, type CodeId } from './scenario.js';
-import type { Report, Ruleset } from './types.js';
+import type { Citation, Family, Report, Ruleset, Severity } from './types.js';
+import { explainRule, type Explanation } from './explain.js';
 
-export interface CheckerOptions {
+export interface CheckerOptions extends ComposeOptions {
   /**
    * The clock, read only for a scenario without `asOf` (today's date in UTC is then used, and the
    * report says so in its `asOf`). Default: the system clock.
@@ -17,6 +19,15 @@ export interface CheckerOptions {
 
 export type CheckOptions = CheckerOptions;
 
+function rulesetOf(pack: CompiledPack): Ruleset {
+  return Object.freeze({
+    name: pack.name,
+    version: pack.version,
+    hash: pack.hash,
+    ...(pack.packs.length > 1 ? { packs: Object.freeze(pack.packs.map((p) => Object.freeze({ ...p }))) } : {}),
+  });
+}
+
 export interface Checker {
   /** Checks a scenario with json-rules-engine. Throws `ScenarioError` on bad input. */
   check(scenario: unknown): Promise<Report>;
@@ -25,8 +36,29 @@ export interface Checker {
    * to the same reports as `check`.
    */
   checkSync(scenario: unknown): Report;
+  /**
+   * Explains one rule on a scenario: its condition tree with each fact's path and value, the
+   * operator, the expected value and the result. Throws `ScenarioError` on bad input and
+   * `RuleNotFoundError` for an unknown rule id.
+   */
+  explain(scenario: unknown, ruleId: string): Explanation;
   /** The ruleset this checker applies. */
   readonly ruleset: Ruleset;
+  /** The rules this checker applies, for listings and tooling. */
+  readonly rules: readonly RuleSummary[];
+}
+
+/** A rule as listed by `Checker.rules`. */
+export interface RuleSummary {
+  readonly id: string;
+  readonly family: Family;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly severityByCode: Readonly<Partial<Record<CodeId, Severity>>>;
+  readonly subject: string;
+  readonly codes: readonly CodeId[];
+  readonly jurisdiction?: string;
+  readonly citations: readonly Citation[];
 }
 
 let builtin: CompiledPack | undefined;
@@ -41,7 +73,25 @@ const MAX_PLANS = 64;
 
 /** Creates a checker. Throws `RulePackError` if a rule pack is malformed. */
 export function createChecker(options: CheckerOptions = {}): Checker {
-  const pack = builtinPack();
+  const composed = composePacks(builtinPack(), options);
+  if ('issues' in composed) throw new RulePackError(composed.issues);
+  const pack = composed.pack;
+  const ruleset = rulesetOf(pack);
+  const rules: readonly RuleSummary[] = Object.freeze(
+    pack.rules.map((r) =>
+      Object.freeze({
+        id: r.id,
+        family: r.family,
+        title: r.title,
+        severity: r.severity,
+        severityByCode: r.severityByCode,
+        subject: r.subject,
+        codes: r.codes,
+        ...(r.jurisdiction ? { jurisdiction: r.jurisdiction } : {}),
+        citations: [...[...r.citationsByCode.values()].flat(), ...r.guidance],
+      }),
+    ),
+  );
   const now = options.now ?? (() => new Date());
   const plans = new Map<string, Plan>();
 
@@ -63,19 +113,34 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   };
 
   return Object.freeze({
-    ruleset: Object.freeze({ name: pack.name, version: pack.version, hash: pack.hash }),
+    ruleset,
     async check(input: unknown): Promise<Report> {
       const { ctx, plan } = prepare(input);
-      return assembleReport(pack, plan, ctx, await evaluateWithEngine(plan, ctx));
+      return assembleReport(ruleset, pack, plan, ctx, await evaluateWithEngine(plan, ctx));
     },
     checkSync(input: unknown): Report {
       const { ctx, plan } = prepare(input);
-      return assembleReport(pack, plan, ctx, evaluateSync(plan, ctx));
+      return assembleReport(ruleset, pack, plan, ctx, evaluateSync(plan, ctx));
     },
+    explain(input: unknown, ruleId: string): Explanation {
+      const { ctx, plan } = prepare(input);
+      const report = assembleReport(ruleset, pack, plan, ctx, evaluateSync(plan, ctx));
+      const explanation = explainRule(pack, plan, ctx, ruleId, report.findings);
+      if (!explanation) throw new RuleNotFoundError(ruleId, pack.rules.map((r) => r.id));
+      return explanation;
+    },
+    rules,
   });
 }
 
 let defaultChecker: Checker | undefined;
+
+/** Explains one rule on a scenario with the built-in rules (see `Checker.explain`). */
+export function explain(scenario: unknown, ruleId: string, options?: CheckOptions): Explanation {
+  if (options !== undefined) return createChecker(options).explain(scenario, ruleId);
+  defaultChecker ??= createChecker();
+  return defaultChecker.explain(scenario, ruleId);
+}
 
 /** Checks a scenario against the built-in rules. Throws `ScenarioError` on bad input. */
 export async function check(scenario: unknown, options?: CheckOptions): Promise<Report> {

@@ -99,11 +99,13 @@ export function groupResult(kind: 'all' | 'any' | 'not', children: readonly Cond
 export function compileCondition(
   condition: Condition,
   resolveFact: (name: string) => (facts: ReadonlyMap<string, unknown>) => unknown,
+  shortCircuit = true,
 ): (facts: ReadonlyMap<string, unknown>) => ConditionResult {
   if ('all' in condition || 'any' in condition) {
     const kind = 'all' in condition ? 'all' : 'any';
-    const children = ('all' in condition ? condition.all : condition.any).map((c) => compileCondition(c, resolveFact));
+    const children = ('all' in condition ? condition.all : condition.any).map((c) => compileCondition(c, resolveFact, shortCircuit));
     const decisive = kind === 'any';
+    if (!shortCircuit) return (facts) => groupResult(kind, children.map((c) => c(facts)));
     return (facts) => {
       // Stop at the first decisive child (false for all, true for any): the rest cannot change the
       // result, and neither the evidence (the first true child of an any) nor what is missing
@@ -118,7 +120,7 @@ export function compileCondition(
     };
   }
   if ('not' in condition) {
-    const child = compileCondition(condition.not, resolveFact);
+    const child = compileCondition(condition.not, resolveFact, shortCircuit);
     return (facts) => groupResult('not', [child(facts)]);
   }
   const leaf = condition;

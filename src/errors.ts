@@ -47,6 +47,18 @@ export class RulePackError extends IssuesError<Issue & { readonly file?: string;
   }
 }
 
+/** `explain` was asked about a rule id the checker does not have. */
+export class RuleNotFoundError extends Error {
+  override readonly name = 'RuleNotFoundError' as const;
+  readonly ruleId: string;
+
+  constructor(ruleId: string, known: readonly string[]) {
+    const near = known.filter((id) => id.endsWith(ruleId) || id.includes(ruleId.split('/').pop() ?? ruleId)).slice(0, 3);
+    super(`No rule "${ruleId}".${near.length > 0 ? ` Did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`);
+    this.ruleId = ruleId;
+  }
+}
+
 /** Dot notation for a path of keys and indexes: `['relationships', 0, 'kind']` → `relationships.0.kind`. */
 export function dotPath(path: readonly PropertyKey[]): string {
   return path.map((p) => (typeof p === 'symbol' ? p.description ?? '' : String(p))).join('.');

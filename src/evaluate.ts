@@ -24,6 +24,8 @@ export interface Variant {
   /** The conditions as json-rules-engine receives them (code facts renamed per code). */
   readonly engineConditions: Condition;
   readonly sync: (facts: ReadonlyMap<string, unknown>) => ConditionResult;
+  /** The same, evaluating every condition (no short-circuit), for explanations. */
+  readonly full: (facts: ReadonlyMap<string, unknown>) => ConditionResult;
 }
 
 /** What is evaluated for one set of applied codes: the variants and facts for each subject. */
@@ -32,7 +34,7 @@ export interface Plan {
   readonly bySubject: ReadonlyMap<Subject, SubjectPlan>;
 }
 
-interface SubjectPlan {
+export interface SubjectPlan {
   readonly subject: Subject;
   readonly variants: readonly Variant[];
   /** The scenario facts the variants read; computed per check. */
@@ -85,10 +87,10 @@ export function buildPlan(pack: CompiledPack, codes: readonly CodeId[], jurisdic
             if (def) codeFacts.set(boundName(f, code), def.get(registry));
           }
         }
-        const sync = compileCondition(conditions, (name) =>
-          codeFacts.has(name) ? () => codeFacts.get(name) : (facts) => facts.get(name),
-        );
-        variants.push({ name: code ? `${rule.id}@${code}` : rule.id, rule, code, engineConditions: conditions, sync });
+        const resolve = (name: string) => (codeFacts.has(name) ? () => codeFacts.get(name) : (facts: ReadonlyMap<string, unknown>) => facts.get(name));
+        const sync = compileCondition(conditions, resolve);
+        const full = compileCondition(conditions, resolve, false);
+        variants.push({ name: code ? `${rule.id}@${code}` : rule.id, rule, code, engineConditions: conditions, sync, full });
       }
     }
     const factNames = new Set<string>();
@@ -112,11 +114,11 @@ function newEngine(plan: SubjectPlan): Engine {
   return engine;
 }
 
-function subjectItems(ctx: ScenarioContext, subject: Subject): (ItemContext | undefined)[] {
+export function subjectItems(ctx: ScenarioContext, subject: Subject): (ItemContext | undefined)[] {
   return subject === 'scenario' ? [undefined] : itemsOf(ctx.scenario, subject as keyof typeof SUBJECT_LIST);
 }
 
-function factValues(plan: SubjectPlan, ctx: ScenarioContext, item: ItemContext | undefined): Map<string, unknown> {
+export function factValues(plan: SubjectPlan, ctx: ScenarioContext, item: ItemContext | undefined): Map<string, unknown> {
   const facts = new Map<string, unknown>();
   for (const name of plan.factNames) facts.set(name, FACTS.get(name)?.get(ctx, item));
   return facts;

@@ -1,3 +1,4 @@
+import type { ExplainNode, Explanation } from './explain.js';
 import type { Finding, Report, Severity } from './types.js';
 
 export interface FormatOptions {
@@ -60,6 +61,46 @@ export function formatReport(report: Report, options: FormatOptions = {}): strin
     out.push('');
     out.push(`Could not decide ${report.undetermined.length} ${report.undetermined.length === 1 ? 'rule' : 'rules'} for lack of facts:`);
     for (const u of report.undetermined) out.push(`  - ${u.ruleId}: needs ${u.missing.join(', ')}`);
+  }
+  return out.join('\n');
+}
+
+const MARK: Record<string, string> = { true: '✓', false: '✗', undetermined: '?' };
+
+function show(value: unknown): string {
+  return value === undefined ? 'absent' : JSON.stringify(value);
+}
+
+/** An explanation as an indented tree, for a terminal. */
+export function formatExplanation(explanation: Explanation, options: FormatOptions = {}): string {
+  const paint = (result: string, text: string) =>
+    options.color ? `${result === 'true' ? '\x1b[32m' : result === 'false' ? '\x1b[31m' : '\x1b[33m'}${text}${RESET}` : text;
+  const out: string[] = [];
+  out.push(`${explanation.ruleId} — ${explanation.title}`);
+  out.push(`Judged at ${explanation.asOf} under ${explanation.codes.join(', ')}: ${explanation.outcome}${explanation.reason ? ` (${explanation.reason})` : ''}`);
+  const walk = (node: ExplainNode, depth: number) => {
+    const pad = '  '.repeat(depth);
+    if (node.kind === 'leaf') {
+      const where = node.paths.length > 0 ? ` [${node.paths.join(', ')}]` : '';
+      const expected =
+        typeof node.expected === 'object' && node.expected !== null && 'fact' in node.expected
+          ? `${(node.expected as { fact: string }).fact} = ${show(node.expectedValue)}`
+          : show(node.expected);
+      out.push(`${pad}${paint(node.result, MARK[node.result] ?? '?')} ${node.fact} = ${show(node.value)}${where} ${node.operator} ${expected}`);
+      return;
+    }
+    out.push(`${pad}${paint(node.result, MARK[node.result] ?? '?')} ${node.kind}`);
+    for (const child of node.children) walk(child, depth + 1);
+  };
+  for (const e of explanation.evaluations) {
+    out.push('');
+    const scope = [e.subject, e.code ? `under ${e.code}` : ''].filter(Boolean).join(' ');
+    out.push(`${scope || 'scenario'}: ${paint(e.result, e.result)}`);
+    walk(e.conditions, 1);
+  }
+  for (const f of explanation.findings) {
+    out.push('');
+    out.push(`Finding (${f.severity}): ${f.rationale}`);
   }
   return out.join('\n');
 }

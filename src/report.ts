@@ -5,7 +5,7 @@ import type { Plan, VariantOutcome } from './evaluate.js';
 import type { CompiledPack, CompiledRule } from './rule-pack.js';
 import type { CodeId } from './scenario.js';
 import { renderTemplate } from './template.js';
-import { severityRank, type Citation, type Evidence, type Finding, type Report, type Severity, type Undetermined } from './types.js';
+import { severityRank, type Citation, type Evidence, type Finding, type Report, type Ruleset, type Severity, type Undetermined } from './types.js';
 
 interface CitationGroup {
   readonly code: string;
@@ -161,7 +161,7 @@ function buildFinding(
 }
 
 /** Turns the variants' outcomes into the contract's report. */
-export function assembleReport(pack: CompiledPack, plan: Plan, ctx: ScenarioContext, outcomes: readonly VariantOutcome[]): Report {
+export function assembleReport(ruleset: Ruleset, pack: CompiledPack, plan: Plan, ctx: ScenarioContext, outcomes: readonly VariantOutcome[]): Report {
   // Group the outcomes by rule and subject item.
   const groups = new Map<string, { rule: CompiledRule; item: ItemContext | undefined; outcomes: VariantOutcome[] }>();
   for (const o of outcomes) {
@@ -206,7 +206,7 @@ export function assembleReport(pack: CompiledPack, plan: Plan, ctx: ScenarioCont
     ...(ctx.scenario.id !== undefined ? { scenarioId: ctx.scenario.id } : {}),
     asOf: ctx.asOf,
     codes: [...ctx.codes],
-    ruleset: { name: pack.name, version: pack.version, hash: pack.hash },
+    ruleset,
     findings,
     undetermined,
     highestSeverity: findings[0]?.severity ?? null,

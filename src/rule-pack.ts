@@ -44,17 +44,22 @@ export const RuleFileSchema = z.strictObject({
   rationale: z.string().min(1),
   recommendations: z.array(z.string().min(1)).min(1),
   referral: z.strictObject({ urgency: z.enum(URGENCIES) }).optional(),
+  /** In a user pack: the id of the rule (built-in or from an earlier pack) this one replaces. */
+  overrides: z.string().min(1).optional(),
 });
 export type RuleFile = z.infer<typeof RuleFileSchema>;
 
-/** A rule pack as JSON: its name and semver, its rule files, and the codes registry. */
+/** A rule pack as JSON: its name and semver, its rule files, and code files. */
 export interface RulePackSource {
   readonly name: string;
   readonly version: string;
   /** Rule files by path (or an array, whose indexes stand for paths). */
   readonly rules: Readonly<Record<string, unknown>> | readonly unknown[];
-  /** Code files by path (or an array). */
-  readonly codes: Readonly<Record<string, unknown>> | readonly unknown[];
+  /**
+   * Code files by path (or an array). The built-in pack carries the whole registry; a user pack
+   * may add codes or authorities of its own, and cites the built-in ones freely.
+   */
+  readonly codes?: Readonly<Record<string, unknown>> | readonly unknown[];
 }
 
 export interface CompiledRule {
@@ -87,6 +92,8 @@ export interface CompiledPack {
   readonly name: string;
   readonly version: string;
   readonly hash: string;
+  /** The packs composed into this one, in order (the built-in pack first). */
+  readonly packs: readonly { readonly name: string; readonly version: string }[];
   readonly rules: readonly CompiledRule[];
   readonly codes: ReadonlyMap<string, CodeFile>;
 }
@@ -241,8 +248,8 @@ const CODE_SCOPE_NAMES = new Set(['code.short', 'code.name', 'code.edition', 'co
 /**
  * Validates a rule pack and returns its issues (empty when it is sound). Never throws on bad input.
  */
-export function validateRulePack(source: unknown): RulePackIssue[] {
-  const result = compile(source);
+export function validateRulePack(source: unknown, base?: CompiledPack): RulePackIssue[] {
+  const result = base ? composePacks(base, { packs: [source] }) : compile(source);
   return 'issues' in result ? result.issues : [];
 }
 
@@ -253,28 +260,99 @@ export function loadRulePack(source: unknown): CompiledPack {
   return result.pack;
 }
 
-function compile(input: unknown): { pack: CompiledPack } | { issues: RulePackIssue[] } {
+/** How a checker's rules are composed from the built-in pack and the user's. */
+export interface ComposeOptions {
+  /** User rule packs, added to the built-in rules (a rule replaces another only with `overrides`). */
+  readonly packs?: readonly unknown[];
+  /** User jurisdiction overlays: packs whose every rule carries a `jurisdiction`. They only add findings. */
+  readonly overlays?: readonly unknown[];
+  /** Rule ids to leave out. */
+  readonly disable?: readonly string[];
+  /** A severity per rule id, replacing the rule's own (for every code). */
+  readonly severity?: Readonly<Record<string, Severity>>;
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Composes the base pack with user packs, overlays and policy options; issues name file and path. */
+export function composePacks(base: CompiledPack, options: ComposeOptions): { pack: CompiledPack } | { issues: RulePackIssue[] } {
+  const issues: RulePackIssue[] = [];
+  const rules = new Map(base.rules.map((r) => [r.id, r]));
+  const codes = new Map(base.codes);
+  const packs = [...base.packs];
+  const sources = [
+    ...(options.packs ?? []).map((p, i) => ({ p, label: `packs.${i}`, overlay: false })),
+    ...(options.overlays ?? []).map((p, i) => ({ p, label: `overlays.${i}`, overlay: true })),
+  ];
+  for (const { p, label, overlay } of sources) {
+    const result = compile(p, codes, label);
+    if ('issues' in result) {
+      issues.push(...result.issues);
+      continue;
+    }
+    const user = result.pack;
+    for (const [id, code] of user.codes) if (!codes.has(id)) codes.set(id, code);
+    packs.push({ name: user.name, version: user.version });
+    for (const rule of user.rules) {
+      const at = (path: string, message: string) => issues.push({ file: rule.file, rule: rule.id, path, message });
+      const target = rule.source.overrides;
+      if (overlay && rule.jurisdiction === undefined) at('jurisdiction', 'is required: every rule in an overlay states the law of one place');
+      if (overlay && target !== undefined) at('overrides', 'an overlay only adds findings; it cannot replace a rule');
+      if (target !== undefined) {
+        if (!rules.has(target)) at('overrides', `names no existing rule "${target}"`);
+        else rules.delete(target);
+      }
+      if (rules.has(rule.id)) {
+        at('id', `"${rule.id}" is already a rule; give it another id, or say "overrides": "${rule.id}" to replace it`);
+        continue;
+      }
+      rules.set(rule.id, rule);
+    }
+  }
+  (options.disable ?? []).forEach((id, i) => {
+    if (!rules.delete(id)) issues.push({ file: '(options)', path: `disable.${i}`, message: `no rule "${id}" to disable` });
+  });
+  for (const [id, severity] of Object.entries(options.severity ?? {})) {
+    const rule = rules.get(id);
+    if (!rule) issues.push({ file: '(options)', path: `severity.${id}`, message: `no rule "${id}"` });
+    else if (!(SEVERITIES as readonly string[]).includes(severity)) {
+      issues.push({ file: '(options)', path: `severity.${id}`, message: `must be one of ${SEVERITIES.join(', ')}` });
+    } else {
+      const { severityByCode: _dropped, ...source } = rule.source;
+      rules.set(id, { ...rule, severity, severityByCode: {}, source: { ...source, severity } });
+    }
+  }
+  if (issues.length > 0) return { issues };
+  const composed = packs.length === 1 ? base : { name: packs.map((p) => p.name).join(' + '), version: packs.map((p) => p.version).join(' + ') };
+  return { pack: buildPack(composed.name, composed.version, [...rules.values()].sort(byId), codes, packs) };
+}
+
+function compile(input: unknown, baseCodes?: ReadonlyMap<string, CodeFile>, label?: string): { pack: CompiledPack } | { issues: RulePackIssue[] } {
   const issues: RulePackIssue[] = [];
   const PackMeta = z.strictObject({
+    $schema: z.string().optional(),
     name: z.string().min(1),
     version: z.string().regex(SEMVER, 'must be a semantic version such as 1.2.0'),
+    description: z.string().optional(),
     rules: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]),
-    codes: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]),
+    codes: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional(),
   });
   const meta = PackMeta.safeParse(input);
-  if (!meta.success) return { issues: zodIssues(meta.error, '(pack)') };
+  if (!meta.success) return { issues: zodIssues(meta.error, label ?? '(pack)') };
   const source = meta.data;
+  const fileOf = (file: string) => (label !== undefined && /^(rules|codes)\.\d+$/.test(file) ? `${label}.${file}` : file);
 
-  // The codes registry.
-  const codes = new Map<string, CodeFile>();
-  for (const [file, raw] of entries(source.codes, 'codes')) {
+  // The codes registry: the base registry, plus the pack's own.
+  const codes = new Map<string, CodeFile>(baseCodes ?? []);
+  for (const [rawFile, raw] of entries(source.codes ?? [], 'codes')) {
+    const file = fileOf(rawFile);
     const parsed = CodeFileSchema.safeParse(raw);
     if (!parsed.success) {
       issues.push(...zodIssues(parsed.error, file));
       continue;
     }
     const code = parsed.data;
-    if (codes.has(code.id)) issues.push({ file, path: 'id', message: `duplicate code id "${code.id}"` });
+    if (codes.has(code.id)) issues.push({ file, path: 'id', message: `duplicate code id "${code.id}"${baseCodes?.has(code.id) ? ' (a built-in code)' : ''}` });
     if (code.kind === 'ethics-code' && !(CODE_IDS as readonly string[]).includes(code.id)) {
       issues.push({ file, path: 'id', message: `"${code.id}" is not one of the contract's code ids (${CODE_IDS.join(', ')})` });
     }
@@ -283,7 +361,8 @@ function compile(input: unknown): { pack: CompiledPack } | { issues: RulePackIss
 
   const rules: CompiledRule[] = [];
   const seen = new Map<string, string>();
-  for (const [file, raw] of entries(source.rules, 'rules')) {
+  for (const [rawFile, raw] of entries(source.rules, 'rules')) {
+    const file = fileOf(rawFile);
     const ruleId = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : undefined;
     const parsed = RuleFileSchema.safeParse(raw);
     if (!parsed.success) {
@@ -295,6 +374,7 @@ function compile(input: unknown): { pack: CompiledPack } | { issues: RulePackIss
     const report = (path: (string | number)[], message: string) => issues.push({ file, rule: rule.id, path: dotPath(path), message });
 
     if (!rule.id.startsWith(`${rule.family}/`)) report(['id'], `must start with its family, "${rule.family}/"`);
+    if (rule.overrides !== undefined && baseCodes === undefined) report(['overrides'], 'only a pack added to the built-in rules can override a rule');
     const other = seen.get(rule.id);
     if (other !== undefined) report(['id'], `duplicate rule id "${rule.id}" (also in ${other})`);
     seen.set(rule.id, file);
@@ -417,17 +497,24 @@ function compile(input: unknown): { pack: CompiledPack } | { issues: RulePackIss
     });
   }
   if (issues.length > 0) return { issues };
-  rules.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { pack: buildPack(source.name, source.version, rules, codes) };
+  rules.sort(byId);
+  const ownCodes = baseCodes ? new Map([...codes].filter(([id]) => !baseCodes.has(id))) : codes;
+  return { pack: buildPack(source.name, source.version, rules, ownCodes, [{ name: source.name, version: source.version }]) };
 }
 
 /** The pack with its content hash: SHA-256 over the canonical JSON of its rules and codes. */
-export function buildPack(name: string, version: string, rules: readonly CompiledRule[], codes: ReadonlyMap<string, CodeFile>): CompiledPack {
+export function buildPack(
+  name: string,
+  version: string,
+  rules: readonly CompiledRule[],
+  codes: ReadonlyMap<string, CodeFile>,
+  packs: readonly { name: string; version: string }[],
+): CompiledPack {
   const content = canonicalJson({
     name,
     version,
     rules: rules.map((r) => r.source),
     codes: [...codes.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
   });
-  return { name, version, hash: `sha256:${sha256Hex(content)}`, rules, codes };
+  return { name, version, hash: `sha256:${sha256Hex(content)}`, packs, rules, codes };
 }

@@ -68,6 +68,8 @@ export interface Ruleset {
   readonly version: string;
   /** `sha256:` and the hex digest of the canonical content of the rules and codes used. */
   readonly hash: string;
+  /** When user packs are composed with the built-in rules: each pack's name and version, in order. */
+  readonly packs?: readonly { readonly name: string; readonly version: string }[];
 }
 
 export interface Report {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createChecker, type Report } from '../src/index.js';
-import { citationKey } from './helpers/fixtures.js';
+import { citationKey } from '../src/testing.js';
 import { cleanScenario, formerClientRomance } from './helpers/scenario-builder.js';
 
 /**
