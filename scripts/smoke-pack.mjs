@@ -31,12 +31,22 @@ const r = await check(${scenario});
 const s = createChecker().checkSync(${scenario});
 if (JSON.stringify(r) !== JSON.stringify(s)) throw new Error('check and checkSync differ');
 console.log(r.highestSeverity, r.findings[0].ruleId, r.findings[0].citations[0].section);
+const t = await import('therapeutic-boundaries/testing');
+t.expectFinding(s, 'dual-relationship/romance-former-client-within-window', { severity: 'critical' });
+t.expectNoFinding(createChecker().checkSync(t.scenario('counselor').build()), 'dual-relationship/romance-current-client');
 `);
   writeFileSync(join(work, 'cjs.cjs'), `const { check, ScenarioError } = require('therapeutic-boundaries');
 check(${scenario}).then((r) => console.log(r.highestSeverity, r.findings[0].ruleId, r.findings[0].citations[0].section));
 check({}).catch((e) => { if (!(e instanceof ScenarioError)) process.exit(1); });
+const { scenario, runGoldenCase } = require('therapeutic-boundaries/testing');
+const { createChecker } = require('therapeutic-boundaries');
+const g = runGoldenCase(createChecker(), { name: 'clean', scenario: scenario('nurse').build(), expect: { findings: [], absent: [], exhaustive: true } });
+if (!g.passed) { console.error(g.diff); process.exit(1); }
 `);
   writeFileSync(join(work, 'typed.ts'), `import { check, type Report, type Scenario, ScenarioError } from 'therapeutic-boundaries';
+import { scenario as build, expectFinding, type GoldenCase } from 'therapeutic-boundaries/testing';
+const golden: GoldenCase = { name: 'x', scenario: build('counselor').build(), expect: { findings: [] } };
+expectFinding(await check(golden.scenario), 'none');
 const scenario: Scenario = ${scenario};
 const report: Report = await check(scenario);
 const severity: 'critical' | 'high' | 'moderate' | 'low' | null = report.highestSeverity;
@@ -44,6 +54,7 @@ const e: ScenarioError['issues'][number] = { path: 'asOf', message: 'x' };
 // @ts-expect-error: an unknown profession is a type error
 const bad: Scenario = { professional: { profession: 'astrologer' }, client: { status: 'current' } };
 console.log(severity, e.path, bad === undefined);
+export {};
 `);
   writeFileSync(join(work, 'tsconfig.json'), JSON.stringify({
     compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', noEmit: true, skipLibCheck: false, types: [] },
