@@ -150,6 +150,29 @@ function missingSafeguards(ctx: ScenarioContext, item: ItemContext | undefined, 
   return REQUIRED_SAFEGUARDS.filter((s) => !have.has(s));
 }
 
+/** `<subject>.missingSafeguards` and `<subject>.missingSafeguardCount` for an item that carries safeguards. */
+function safeguardFacts(subject: 'relationship' | 'conduct', consentTopic: (typeof S.CONSENT_TOPICS)[number], covers: string): FactDef[] {
+  const sources = [`${SUBJECT_LIST[subject]}.{i}.safeguards`, 'care.informedConsentCovers'];
+  return [
+    {
+      name: `${subject}.missingSafeguards`,
+      subject,
+      type: listOf(REQUIRED_SAFEGUARDS),
+      sources,
+      description: `Which of informed consent, consultation and documentation are missing (informed consent for the care as a whole counts when it covers ${covers}).`,
+      get: (ctx, item) => missingSafeguards(ctx, item, consentTopic),
+    },
+    {
+      name: `${subject}.missingSafeguardCount`,
+      subject,
+      type: num,
+      sources,
+      description: 'How many of the three safeguards are missing.',
+      get: (ctx, item) => missingSafeguards(ctx, item, consentTopic).length,
+    },
+  ];
+}
+
 const RED_FLAGS = ['secret-keeping', 'flirting', 'extra-time', 'off-duty-contact'] as const;
 
 function redFlags(ctx: ScenarioContext): string[] {
@@ -401,22 +424,7 @@ const FACT_LIST: readonly FactDef[] = [
   itemFact('relationship', 'oneOff', bool, 'A single transaction rather than a standing tie (default false).', {
     default: () => false,
   }),
-  {
-    name: 'relationship.missingSafeguards',
-    subject: 'relationship',
-    type: listOf(REQUIRED_SAFEGUARDS),
-    sources: ['relationships.{i}.safeguards', 'care.informedConsentCovers'],
-    description: 'Which of informed consent, consultation and documentation are missing (informed consent for the care as a whole counts when it covers the multiple relationship).',
-    get: (ctx, item) => missingSafeguards(ctx, item, 'multiple-relationship'),
-  },
-  {
-    name: 'relationship.missingSafeguardCount',
-    subject: 'relationship',
-    type: num,
-    sources: ['relationships.{i}.safeguards', 'care.informedConsentCovers'],
-    description: 'How many of the three safeguards are missing.',
-    get: (ctx, item) => missingSafeguards(ctx, item, 'multiple-relationship').length,
-  },
+  ...safeguardFacts('relationship', 'multiple-relationship', 'the multiple relationship'),
   {
     name: 'relationship.monthsAfterCare',
     subject: 'relationship',
@@ -469,22 +477,7 @@ const FACT_LIST: readonly FactDef[] = [
   itemFact('conduct', 'initiatedBy', enumT(S.CONDUCT_INITIATORS), 'Who started it.'),
   itemFact('conduct', 'repeated', bool, 'It happened more than once.'),
   itemFact('conduct', 'safeguards', listOf(S.SAFEGUARDS), 'Safeguards taken (none when absent).', { default: () => [] }),
-  {
-    name: 'conduct.missingSafeguards',
-    subject: 'conduct',
-    type: listOf(REQUIRED_SAFEGUARDS),
-    sources: ['conduct.{i}.safeguards', 'care.informedConsentCovers'],
-    description: 'Which of informed consent, consultation and documentation are missing (informed consent for the care as a whole counts when it covers boundaries).',
-    get: (ctx, item) => missingSafeguards(ctx, item, 'boundaries'),
-  },
-  {
-    name: 'conduct.missingSafeguardCount',
-    subject: 'conduct',
-    type: num,
-    sources: ['conduct.{i}.safeguards', 'care.informedConsentCovers'],
-    description: 'How many of the three safeguards are missing.',
-    get: (ctx, item) => missingSafeguards(ctx, item, 'boundaries').length,
-  },
+  ...safeguardFacts('conduct', 'boundaries', 'boundaries'),
 
   // Each referral
   itemFact('referral', 'reason', enumT(S.REFERRAL_REASONS), 'Why the referral is made.'),
