@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { isCalendarDate } from './dates.js';
 import { ScenarioError, dotPath, type Issue } from './errors.js';
 
 // The enumerations of the public contract (shared/design/CONTRACT.md). Exported as values so the
@@ -64,9 +63,14 @@ export const REFERRAL_REASONS = [
   'professional-values', 'impairment', 'departure', 'nonpayment',
 ] as const;
 
-const calendarDate = z
-  .string()
-  .refine(isCalendarDate, { message: 'must be a real calendar date written YYYY-MM-DD' });
+/**
+ * A real calendar date written YYYY-MM-DD, as a regular expression (so the JSON Schema carries it
+ * too): 30-day months, February's 28 days, and 29 February in leap years only.
+ */
+export const CALENDAR_DATE_PATTERN =
+  '^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))' +
+  '|(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$';
+const calendarDate = z.string().regex(new RegExp(CALENDAR_DATE_PATTERN), 'must be a real calendar date written YYYY-MM-DD');
 const count = z.number().int().nonnegative();
 const amount = z.number().nonnegative().finite();
 
