@@ -14,3 +14,7 @@ export { formatReport, formatExplanation } from './format.js';
 export type { FormatOptions } from './format.js';
 export { SEVERITIES, FAMILIES } from './types.js';
 export type { Report, Finding, Citation, Evidence, Severity, Family, Ruleset, Undetermined, Urgency } from './types.js';
+export { toDetectedIssues, toFhirBundle, FHIR_SEVERITY } from './adapters/fhir.js';
+export type { FhirOptions } from './adapters/fhir.js';
+export { toCdsHooksCards, cdsServiceDefinition, CDS_INDICATOR, OVERRIDE_REASONS } from './adapters/cds-hooks.js';
+export type { CdsCard, CdsSuggestion, CdsServiceDefinition, CdsOptions } from './adapters/cds-hooks.js';
