@@ -1,7 +1,7 @@
 // Installs the packed tarball into a fresh project, as a user would, and uses it with `import`,
 // `require`, TypeScript and the CLI. Run after `npm run build`: `npm run test:pack`.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,6 +61,16 @@ export {};
     files: ['typed.ts'],
   }));
 
+  writeFileSync(join(work, 'schema.cjs'), `const s = require('therapeutic-boundaries/scenario.schema.json');
+if (s.type !== 'object' || !s.properties.professional) process.exit(1);
+`);
+  run('node', ['schema.cjs']);
+  // The built library has no eval and no new Function (pages with a strict Content-Security-Policy load it).
+  const dist = join(work, 'node_modules', 'therapeutic-boundaries', 'dist');
+  for (const file of readdirSync(dist).filter((f) => /\.(c?js)$/.test(f) && f !== 'cli.js')) {
+    const code = readFileSync(join(dist, file), 'utf8');
+    if (/\beval\s*\(|new\s+Function\s*\(/.test(code)) throw new Error(`${file} uses eval or new Function`);
+  }
   const esm = run('node', ['esm.mjs']).trim();
   const cjs = run('node', ['cjs.cjs']).trim();
   if (esm !== expectLine) throw new Error(`import: got "${esm}"`);
@@ -69,7 +79,7 @@ export {};
   writeFileSync(join(work, 'scenario.json'), scenario);
   const cli = run(join(work, 'node_modules', '.bin', 'therapeutic-boundaries'), ['check', 'scenario.json']);
   if (!cli.includes('CRITICAL')) throw new Error(`cli: got ${cli}`);
-  console.log('smoke test of the packed tarball: import, require, TypeScript and the CLI all work');
+  console.log('smoke test of the packed tarball: import, require, TypeScript, the CLI, the testing subpath and the JSON Schema export all work; no eval in dist');
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
