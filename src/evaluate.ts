@@ -89,7 +89,9 @@ export function buildPlan(pack: CompiledPack, codes: readonly CodeId[], jurisdic
         }
         const resolve = (name: string) => (codeFacts.has(name) ? () => codeFacts.get(name) : (facts: ReadonlyMap<string, unknown>) => facts.get(name));
         const sync = compileCondition(conditions, resolve);
-        const full = compileCondition(conditions, resolve, false);
+        // The full evaluator serves explanations only: compiled the first time one is asked for.
+        let fullFn: ((facts: ReadonlyMap<string, unknown>) => ConditionResult) | undefined;
+        const full = (facts: ReadonlyMap<string, unknown>) => (fullFn ??= compileCondition(conditions, resolve, false))(facts);
         variants.push({ name: code ? `${rule.id}@${code}` : rule.id, rule, code, engineConditions: conditions, sync, full });
       }
     }
