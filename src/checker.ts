@@ -4,7 +4,7 @@ import { scenarioContext, type ScenarioContext } from './facts.js';
 import { BUILTIN_PACK_SOURCE } from './generated/builtin-pack.js';
 import { assembleReport } from './report.js';
 import { RuleNotFoundError, RulePackError } from './errors.js';
-import { composePacks, loadRulePack, type CompiledPack, type ComposeOptions } from './rule-pack.js';
+import { composePacks, loadRulePack, type CompiledPack, type ComposeOptions, type RulePackIssue } from './rule-pack.js';
 import { parseScenario, type CodeId } from './scenario.js';
 import type { Citation, Family, Report, Ruleset, Severity } from './types.js';
 import { explainRule, type Explanation } from './explain.js';
@@ -131,6 +131,16 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     },
     rules,
   });
+}
+
+/**
+ * Validates a user rule pack as it would be composed with the built-in rules (the codes registry,
+ * ids and `overrides` included) and returns its issues, each naming the file, the rule and the
+ * path; empty when the pack is sound. Never throws: for editors and CI.
+ */
+export function validateRulePack(pack: unknown, options: { readonly overlay?: boolean } = {}): RulePackIssue[] {
+  const result = composePacks(builtinPack(), options.overlay ? { overlays: [pack] } : { packs: [pack] });
+  return 'issues' in result ? result.issues : [];
 }
 
 let defaultChecker: Checker | undefined;

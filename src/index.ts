@@ -1,4 +1,4 @@
-export { check, createChecker, explain } from './checker.js';
+export { check, createChecker, explain, validateRulePack } from './checker.js';
 export type { Checker, CheckerOptions, CheckOptions, RuleSummary } from './checker.js';
 export type { Explanation, ExplainNode, ExplainLeaf, ExplainGroup, ExplainResult } from './explain.js';
 export type { ComposeOptions } from './rule-pack.js';
@@ -8,7 +8,7 @@ export type {
 } from './scenario.js';
 export { ScenarioError, RulePackError, RuleNotFoundError } from './errors.js';
 export type { Issue } from './errors.js';
-export { validateRulePack, RuleFileSchema } from './rule-pack.js';
+export { RuleFileSchema } from './rule-pack.js';
 export type { RuleFile, RulePackIssue, RulePackSource } from './rule-pack.js';
 export { formatReport, formatExplanation } from './format.js';
 export type { FormatOptions } from './format.js';

@@ -246,10 +246,11 @@ function factType(name: string, subject: Subject): FactType | string {
 const CODE_SCOPE_NAMES = new Set(['code.short', 'code.name', 'code.edition', 'code.sections']);
 
 /**
- * Validates a rule pack and returns its issues (empty when it is sound). Never throws on bad input.
+ * Validates a self-contained pack (one that carries its whole codes registry, as the built-in pack
+ * does) and returns its issues. Never throws on bad input. User packs: see `validateRulePack`.
  */
-export function validateRulePack(source: unknown, base?: CompiledPack): RulePackIssue[] {
-  const result = base ? composePacks(base, { packs: [source] }) : compile(source);
+export function validatePackSource(source: unknown): RulePackIssue[] {
+  const result = compile(source);
   return 'issues' in result ? result.issues : [];
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createChecker, RulePackError, validateRulePack } from '../src/index.js';
 import { builtinPack } from '../src/checker.js';
+import { validatePackSource } from '../src/rule-pack.js';
 import { scenario } from '../src/testing.js';
 import { ROOT } from './helpers/fixtures.js';
 
@@ -75,13 +76,19 @@ describe('custom packs', () => {
   });
 
   it('validates a pack against the built-in rules without throwing', () => {
-    expect(validateRulePack(pack([{ ...builtinRule('dual-relationship/gift-weigh-factors'), overrides: 'dual-relationship/gift-weigh-factors' }]), builtinPack())).toEqual([]);
-    const issues = validateRulePack(pack([{ ...builtinRule('dual-relationship/gift-weigh-factors'), conditions: { all: [{ fact: 'gift.valu', operator: 'equal', value: 1 }] } }]), builtinPack());
+    expect(validateRulePack(pack([{ ...builtinRule('dual-relationship/gift-weigh-factors'), overrides: 'dual-relationship/gift-weigh-factors' }]))).toEqual([]);
+    const issues = validateRulePack(pack([{ ...builtinRule('dual-relationship/gift-weigh-factors'), conditions: { all: [{ fact: 'gift.valu', operator: 'equal', value: 1 }] } }]));
     expect(issues.map((i) => i.path)).toContain('conditions.all.0.fact');
   });
 
-  it('rejects an override inside a standalone pack', () => {
-    const issues = validateRulePack({ name: 'x', version: '1.0.0', rules: [{ ...builtinRule('dual-relationship/gift-weigh-factors'), overrides: 'a/b' }], codes: [] });
+  it('rejects an override inside a self-contained pack', () => {
+    const issues = validatePackSource({ name: 'x', version: '1.0.0', rules: [{ ...builtinRule('dual-relationship/gift-weigh-factors'), overrides: 'a/b' }], codes: [] });
     expect(issues.map((i) => i.path)).toContain('overrides');
+  });
+
+  it('validates an overlay as an overlay', () => {
+    const rule = { ...builtinRule('dual-relationship/gift-weigh-factors'), id: 'dual-relationship/org-z' };
+    expect(validateRulePack(pack([rule]), { overlay: true })[0]).toMatchObject({ path: 'jurisdiction' });
+    expect(validateRulePack(pack([rule]))).toEqual([]);
   });
 });

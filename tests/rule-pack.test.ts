@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RulePackError, validateRulePack } from '../src/index.js';
+import { RulePackError } from '../src/index.js';
 import { BUILTIN_PACK_SOURCE } from '../src/generated/builtin-pack.js';
-import { loadRulePack } from '../src/rule-pack.js';
+import { loadRulePack, validatePackSource as validateRulePack } from '../src/rule-pack.js';
 
 const FILE = 'rules/dual-relationship/romance-current-client.json';
 
