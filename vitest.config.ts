@@ -14,5 +14,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts', 'examples/**/*.test.ts'],
     testTimeout: 30_000,
+    // Type tests (*.test-d.ts) are checked by tsc as part of the run.
+    typecheck: { enabled: true, include: ['tests/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
 });

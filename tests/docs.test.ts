@@ -39,3 +39,11 @@ describe('README', () => {
     expect(block.trim().split('\n').map((l) => l.replace(/\s+#.*$/, '').trim())).toEqual(['npm ci && npm run demo', 'npm test']);
   });
 });
+
+describe('the README quickstart', () => {
+  it('is examples/quickstart.ts, word for word', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = readme.split('## Quickstart')[1]?.match(/```ts\n([\s\S]*?)```/)?.[1];
+    expect(block).toBe(readFileSync(join(ROOT, 'examples', 'quickstart.ts'), 'utf8'));
+  });
+});
