@@ -51,7 +51,7 @@ describe('random scenarios', () => {
     );
   });
 
-  it('never decide a rule both ways: a rule is fired, undetermined, or neither for each subject', async () => {
+  it('give every finding evidence and a citation, and report the highest severity of its findings', async () => {
     await fc.assert(
       fc.asyncProperty(scenarioArb, async (s) => {
         const report = await checker.check(s);
