@@ -3,10 +3,11 @@ import { buildPlan, evaluateSync, evaluateWithEngine, type Plan } from './evalua
 import { scenarioContext, type ScenarioContext } from './facts.js';
 import { BUILTIN_PACK_SOURCE } from './generated/builtin-pack.js';
 import { assembleReport } from './report.js';
-import { RuleNotFoundError, RulePackError } from './errors.js';
+import { z } from 'zod';
+import { dotPath, RuleNotFoundError, RulePackError } from './errors.js';
 import { composePacks, loadRulePack, type CompiledPack, type ComposeOptions, type RulePackIssue } from './rule-pack.js';
 import { parseScenario, type CodeId } from './scenario.js';
-import type { Citation, Family, Report, Ruleset, Severity } from './types.js';
+import { SEVERITIES, type Citation, type Family, type Report, type Ruleset, type Severity } from './types.js';
 import { explainRule, type Explanation } from './explain.js';
 
 export interface CheckerOptions extends ComposeOptions {
@@ -72,7 +73,21 @@ export function builtinPack(): CompiledPack {
 const MAX_PLANS = 64;
 
 /** Creates a checker. Throws `RulePackError` if a rule pack is malformed. */
+const OptionsSchema = z.strictObject({
+  packs: z.array(z.unknown()).optional(),
+  overlays: z.array(z.unknown()).optional(),
+  disable: z.array(z.string()).optional(),
+  severity: z.record(z.string(), z.enum(SEVERITIES)).optional(),
+  now: z.custom<() => Date>((v) => typeof v === 'function', 'must be a function returning a Date').optional(),
+});
+
 export function createChecker(options: CheckerOptions = {}): Checker {
+  const checked = OptionsSchema.safeParse(options);
+  if (!checked.success) {
+    throw new RulePackError(
+      checked.error.issues.map((i) => ({ file: '(options)', path: dotPath(i.path), message: i.code === 'unrecognized_keys' ? `unknown options: ${i.keys.join(', ')}` : i.message })),
+    );
+  }
   const composed = composePacks(builtinPack(), options);
   if ('issues' in composed) throw new RulePackError(composed.issues);
   const pack = composed.pack;

@@ -52,10 +52,12 @@ export class RuleNotFoundError extends Error {
   override readonly name = 'RuleNotFoundError' as const;
   readonly ruleId: string;
 
-  constructor(ruleId: string, known: readonly string[]) {
-    const near = known.filter((id) => id.endsWith(ruleId) || id.includes(ruleId.split('/').pop() ?? ruleId)).slice(0, 3);
-    super(`No rule "${ruleId}".${near.length > 0 ? ` Did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`);
-    this.ruleId = ruleId;
+  constructor(ruleId: unknown, known: readonly string[]) {
+    const wanted = String(ruleId);
+    const tail = wanted.split('/').pop() ?? wanted;
+    const near = wanted === '' ? [] : known.filter((id) => id.endsWith(wanted) || id.includes(tail)).slice(0, 3);
+    super(`No rule "${wanted}".${near.length > 0 ? ` Did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`);
+    this.ruleId = wanted;
   }
 }
 

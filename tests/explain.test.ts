@@ -51,6 +51,7 @@ describe('explain', () => {
 
   it('throws typed errors for an unknown rule or a bad scenario', () => {
     expect(() => checker.explain(former('2021-03-01'), 'nope')).toThrow(RuleNotFoundError);
+    expect(() => checker.explain(former('2021-03-01'), 42 as never)).toThrow(RuleNotFoundError);
     expect(() => checker.explain({}, 'dual-relationship/romance-current-client')).toThrow(ScenarioError);
   });
 });

@@ -92,3 +92,13 @@ describe('custom packs', () => {
     expect(validateRulePack(pack([rule]))).toEqual([]);
   });
 });
+
+describe('checker options', () => {
+  it('rejects options of the wrong shape with a RulePackError naming the option', () => {
+    expect(packIssues({ packs: 'policy.json' as never })[0]).toMatchObject({ file: '(options)', path: 'packs' });
+    expect(packIssues({ disable: [1] as never })[0]).toMatchObject({ path: 'disable.0' });
+    expect(packIssues({ severity: { 'dual-relationship/gift-weigh-factors': 'severe' } as never })[0]).toMatchObject({ path: 'severity.dual-relationship/gift-weigh-factors' });
+    expect(packIssues({ now: 'today' as never })[0]).toMatchObject({ path: 'now' });
+    expect(packIssues({ pack: [] } as never)[0]?.message).toBe('unknown options: pack');
+  });
+});
