@@ -54,6 +54,9 @@ export interface VariantOutcome {
 
 const boundName = (fact: string, code: CodeId): string => `${fact}@${code}`;
 
+/** Idle engines kept per subject and set of codes. */
+const MAX_IDLE_ENGINES = 8;
+
 function bindCodeFacts(condition: Condition, code: CodeId): Condition {
   if ('all' in condition) return { all: condition.all.map((c) => bindCodeFacts(c, code)) };
   if ('any' in condition) return { any: condition.any.map((c) => bindCodeFacts(c, code)) };
@@ -160,7 +163,8 @@ export async function evaluateWithEngine(plan: Plan, ctx: ScenarioContext): Prom
               return { variant, item, result };
             });
           } finally {
-            sp.idle.push(engine);
+            // Keep a few idle engines for the next checks; a burst of concurrent checks leaves no more.
+            if (sp.idle.length < MAX_IDLE_ENGINES) sp.idle.push(engine);
           }
         })(),
       );
