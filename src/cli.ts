@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createChecker, type Checker, type CheckerOptions } from './checker.js';
-import { RuleNotFoundError, RulePackError, ScenarioError, type Issue } from './errors.js';
+import { formatIssue, RuleNotFoundError, RulePackError, ScenarioError, type Issue } from './errors.js';
 import { formatExplanation, formatReport } from './format.js';
 import { readGoldenCases, readPack } from './packs-io.js';
 import { CODE_IDS } from './scenario.js';
@@ -140,9 +140,7 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: readonly
 }
 
 function issueLines(issues: readonly (Issue & { file?: string; rule?: string })[]): string {
-  return issues
-    .map((i) => `  ${i.file ? `${i.file}: ` : ''}${i.rule ? `${i.rule}: ` : ''}${i.path || '(root)'}: ${i.message}`)
-    .join('\n');
+  return issues.map((i) => `  ${formatIssue(i)}`).join('\n');
 }
 
 function format(value: string | undefined): 'text' | 'json' {

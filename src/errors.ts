@@ -7,11 +7,13 @@ export interface Issue {
   readonly message: string;
 }
 
+/** One issue on one line: `file: rule: path: message` (file and rule when known). */
+export function formatIssue(issue: Issue & { readonly file?: string; readonly rule?: string }): string {
+  return `${issue.file ? `${issue.file}: ` : ''}${issue.rule ? `${issue.rule}: ` : ''}${issue.path || '(root)'}: ${issue.message}`;
+}
+
 function summarize(what: string, issues: readonly Issue[]): string {
-  const shown = issues.slice(0, 5).map((i) => {
-    const where = 'file' in i && typeof i.file === 'string' ? `${i.file}${'rule' in i && i.rule ? ` (${String(i.rule)})` : ''}: ` : '';
-    return `  - ${where}${i.path || '(root)'}: ${i.message}`;
-  });
+  const shown = issues.slice(0, 5).map((i) => `  - ${formatIssue(i)}`);
   const more = issues.length > 5 ? [`  … and ${issues.length - 5} more`] : [];
   return [`${what} (${issues.length} ${issues.length === 1 ? 'issue' : 'issues'}):`, ...shown, ...more].join('\n');
 }
