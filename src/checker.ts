@@ -1,9 +1,9 @@
+import { z } from 'zod';
 import { todayUtc } from './dates.js';
 import { buildPlan, evaluateSync, evaluateWithEngine, type Plan } from './evaluate.js';
 import { scenarioContext, type ScenarioContext } from './facts.js';
 import { BUILTIN_PACK_SOURCE } from './generated/builtin-pack.js';
 import { assembleReport } from './report.js';
-import { z } from 'zod';
 import { dotPath, RuleNotFoundError, RulePackError } from './errors.js';
 import { composePacks, loadRulePack, type CompiledPack, type ComposeOptions, type RulePackIssue } from './rule-pack.js';
 import { parseScenario, type CodeId } from './scenario.js';
@@ -72,7 +72,6 @@ export function builtinPack(): CompiledPack {
 
 const MAX_PLANS = 64;
 
-/** Creates a checker. Throws `RulePackError` if a rule pack is malformed. */
 const OptionsSchema = z.strictObject({
   packs: z.array(z.unknown()).optional(),
   overlays: z.array(z.unknown()).optional(),
@@ -81,6 +80,7 @@ const OptionsSchema = z.strictObject({
   now: z.custom<() => Date>((v) => typeof v === 'function', 'must be a function returning a Date').optional(),
 });
 
+/** Creates a checker. Throws `RulePackError` if a rule pack or an option is malformed. */
 export function createChecker(options: CheckerOptions = {}): Checker {
   const checked = OptionsSchema.safeParse(options);
   if (!checked.success) {

@@ -52,7 +52,14 @@ export interface VariantOutcome {
   readonly result: ConditionResult;
 }
 
+/** A code threshold fact bound to one code (`code.giftCapUsd@bacb`), as the engine sees it. */
 const boundName = (fact: string, code: CodeId): string => `${fact}@${code}`;
+
+/** The fact a bound name stands for: `code.giftCapUsd@bacb` → `code.giftCapUsd`; other names unchanged. */
+export function unboundName(fact: string): string {
+  const at = fact.indexOf('@');
+  return at === -1 ? fact : fact.slice(0, at);
+}
 
 /** Idle engines kept per subject and set of codes. */
 const MAX_IDLE_ENGINES = 8;

@@ -1,6 +1,6 @@
 import { CODE_FACTS } from './codes.js';
 import { isFactRef, type ConditionResult, type Operator, type Tri } from './conditions.js';
-import { applies, factValues, subjectItems, type Plan } from './evaluate.js';
+import { applies, factValues, subjectItems, unboundName, type Plan } from './evaluate.js';
 import { concretePath, FACTS, type ItemContext, type ScenarioContext } from './facts.js';
 import type { CompiledPack } from './rule-pack.js';
 import type { CodeId } from './scenario.js';
@@ -54,7 +54,7 @@ export interface Explanation {
 const tri = (r: Tri): ExplainResult => (r === undefined ? 'undetermined' : r ? 'true' : 'false');
 
 function pathsOf(fact: string, item: ItemContext | undefined, code: CodeId | undefined): string[] {
-  const base = fact.split('@')[0] ?? fact;
+  const base = unboundName(fact);
   const def = FACTS.get(base);
   if (def) return def.sources.map((s) => concretePath(s, item));
   if (CODE_FACTS.has(base)) return [`(codes registry) ${code ?? ''}: ${base.slice('code.'.length)}`];
@@ -63,8 +63,8 @@ function pathsOf(fact: string, item: ItemContext | undefined, code: CodeId | und
 
 function toNode(r: ConditionResult, item: ItemContext | undefined, code: CodeId | undefined): ExplainNode {
   if (r.kind !== 'leaf') return { kind: r.kind, result: tri(r.result), children: r.children.map((c) => toNode(c, item, code)) };
-  const fact = r.fact.split('@')[0] ?? r.fact;
-  const expected = isFactRef(r.value) ? { fact: r.value.fact.split('@')[0] ?? r.value.fact } : r.value;
+  const fact = unboundName(r.fact);
+  const expected = isFactRef(r.value) ? { fact: unboundName(r.value.fact) } : r.value;
   return {
     kind: 'leaf',
     fact,

@@ -1,3 +1,4 @@
+import { isFactRef } from './conditions.js';
 import type { ExplainNode, Explanation } from './explain.js';
 import type { Finding, Report, Severity } from './types.js';
 
@@ -83,8 +84,8 @@ export function formatExplanation(explanation: Explanation, options: FormatOptio
     if (node.kind === 'leaf') {
       const where = node.paths.length > 0 ? ` [${node.paths.join(', ')}]` : '';
       const expected =
-        typeof node.expected === 'object' && node.expected !== null && 'fact' in node.expected
-          ? `${(node.expected as { fact: string }).fact} = ${show(node.expectedValue)}`
+        isFactRef(node.expected)
+          ? `${node.expected.fact} = ${show(node.expectedValue)}`
           : show(node.expected);
       out.push(`${pad}${paint(node.result, MARK[node.result] ?? '?')} ${node.fact} = ${show(node.value)}${where} ${node.operator} ${expected}`);
       return;

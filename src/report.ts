@@ -1,15 +1,15 @@
 import { CODE_FACTS } from './codes.js';
-import { supportingLeaves, undecidedLeaves, type LeafResult } from './conditions.js';
+import { isFactRef, supportingLeaves, undecidedLeaves, type LeafResult } from './conditions.js';
 import { concretePath, FACTS, valueAtPath, type ItemContext, type ScenarioContext } from './facts.js';
-import type { Plan, VariantOutcome } from './evaluate.js';
+import { unboundName, type Plan, type VariantOutcome } from './evaluate.js';
 import type { CompiledPack, CompiledRule } from './rule-pack.js';
 import type { CodeId } from './scenario.js';
 import { renderTemplate } from './template.js';
 import { severityRank, type Citation, type Evidence, type Finding, type Report, type Ruleset, type Severity, type Undetermined } from './types.js';
 
+/** The sections cited under one code (or authority), as the rationale's `{{#codes}}` block sees them. */
 interface CitationGroup {
   readonly code: string;
-  readonly severity: Severity;
   readonly citations: readonly Citation[];
 }
 
@@ -60,9 +60,7 @@ function evidenceOf(leaves: readonly LeafResult[], ctx: ScenarioContext, item: I
   };
   for (const leaf of leaves) {
     add(leaf.fact, leaf.factValue);
-    if (typeof leaf.value === 'object' && leaf.value !== null && 'fact' in leaf.value) {
-      add((leaf.value as { fact: string }).fact, leaf.valueValue);
-    }
+    if (isFactRef(leaf.value)) add(leaf.value.fact, leaf.valueValue);
   }
   return [...out].map(([path, value]) => ({ path, value }));
 }
@@ -70,12 +68,11 @@ function evidenceOf(leaves: readonly LeafResult[], ctx: ScenarioContext, item: I
 function missingOf(leaves: readonly LeafResult[], ctx: ScenarioContext, item: ItemContext | undefined, code: CodeId | undefined): string[] {
   const out: string[] = [];
   for (const leaf of leaves) {
-    for (const [name, value] of [
-      [leaf.fact, leaf.factValue],
-      [typeof leaf.value === 'object' && leaf.value !== null && 'fact' in leaf.value ? (leaf.value as { fact: string }).fact : '', leaf.valueValue],
-    ] as const) {
-      if (name === '' || value !== undefined) continue;
-      const base = name.split('@')[0] ?? name;
+    const sides: [string, unknown][] = [[leaf.fact, leaf.factValue]];
+    if (isFactRef(leaf.value)) sides.push([leaf.value.fact, leaf.valueValue]);
+    for (const [name, value] of sides) {
+      if (value !== undefined) continue;
+      const base = unboundName(name);
       const def = FACTS.get(base);
       if (def) {
         // Name the sources that are actually absent (a derived fact may lack only one of them).
@@ -87,10 +84,6 @@ function missingOf(leaves: readonly LeafResult[], ctx: ScenarioContext, item: It
     }
   }
   return out;
-}
-
-function subjectPath(item: ItemContext | undefined): string | undefined {
-  return item?.path;
 }
 
 function buildFinding(
@@ -108,15 +101,17 @@ function buildFinding(
   const groups: CitationGroup[] = [];
   for (const f of ordered) {
     const own = rule.citationsByCode.get(f.code);
-    if (own) groups.push({ code: f.code, severity: severityOf(f.code), citations: own });
+    if (own) groups.push({ code: f.code, citations: own });
   }
+  // A firing code with no section of its own here: cite the guidance, not binding, unless a binding
+  // citation already names the same section.
   if (ordered.some((f) => !rule.citationsByCode.has(f.code))) {
+    const cited = new Set(groups.flatMap((g) => g.citations.map((c) => `${c.code} ${c.section}`)));
+    const guidance = new Map<string, Citation[]>();
     for (const g of rule.guidance) {
-      if (groups.some((x) => x.citations.some((c) => c.code === g.code && c.section === g.section))) continue;
-      const existing = groups.find((x) => x.code === g.code && x.citations.every((c) => c.binding === false));
-      if (existing) (existing.citations as Citation[]).push(g);
-      else groups.push({ code: g.code, severity: rule.severity, citations: [g] });
+      if (!cited.has(`${g.code} ${g.section}`)) guidance.set(g.code, [...(guidance.get(g.code) ?? []), g]);
     }
+    for (const [code, citations] of guidance) groups.push({ code, citations });
   }
   const citations = groups.flatMap((g) => g.citations);
   const leaves = ordered.flatMap((f) => f.leaves);
@@ -145,7 +140,7 @@ function buildFinding(
       }
     };
   });
-  const subject = subjectPath(item);
+  const subject = item?.path;
   return {
     ruleId: rule.id,
     family: rule.family,
