@@ -89,15 +89,20 @@ const usd = (v: unknown): string => (typeof v === 'number' ? `US$${Number.isInte
 const months = (v: unknown): string => (typeof v === 'number' ? formatMonths(v) : String(v));
 
 /** A fact read straight from the scenario at the path that is its name. */
-function scenarioFact(name: string, type: FactType, description: string, format?: (v: unknown) => string): FactDef {
+function scenarioFact(
+  name: string,
+  type: FactType,
+  description: string,
+  options: { default?: unknown; format?: (v: unknown) => string } = {},
+): FactDef {
   return {
     name,
     subject: 'scenario',
     type,
     sources: [name],
     description,
-    get: (ctx) => at(ctx.scenario, name),
-    ...(format ? { format } : {}),
+    get: (ctx) => at(ctx.scenario, name) ?? options.default,
+    ...(options.format ? { format: options.format } : {}),
   };
 }
 
@@ -133,8 +138,23 @@ function missingFrom(wanted: readonly string[] | undefined, have: readonly strin
   return wanted.filter((w) => !set.has(w));
 }
 
-function uncovered(ctx: ScenarioContext): string[] | undefined {
-  return missingFrom(ctx.scenario.client.concerns, ctx.scenario.professional.competencies);
+/**
+ * A list fact of the items of `source` outside the professional's competencies, and its count;
+ * absent when the list is absent, or when it is not empty and the competencies are not given.
+ */
+function beyondCompetence(
+  name: string,
+  countName: string,
+  source: string,
+  wanted: (ctx: ScenarioContext) => readonly string[] | undefined,
+  what: string,
+): FactDef[] {
+  const outside = (ctx: ScenarioContext) => missingFrom(wanted(ctx), ctx.scenario.professional.competencies);
+  const sources = [source, 'professional.competencies'];
+  return [
+    { name, subject: 'scenario', type: listOf(), sources, description: `The ${what} outside the professional\u2019s competencies.`, get: outside },
+    { name: countName, subject: 'scenario', type: num, sources, description: `How many of the ${what} lie outside the professional\u2019s competencies.`, get: (ctx) => outside(ctx)?.length },
+  ];
 }
 
 /** The safeguards a crossing that is acceptable with safeguards calls for. */
@@ -208,22 +228,7 @@ const FACT_LIST: readonly FactDef[] = [
   scenarioFact('client.status', enumT(S.CLIENT_STATUSES), 'Prospective, current or former client.'),
   scenarioFact('client.age', num, 'Age in years.'),
   scenarioFact('client.concerns', listOf(), 'Presenting concerns.'),
-  {
-    name: 'client.uncoveredConcerns',
-    subject: 'scenario',
-    type: listOf(),
-    sources: ['client.concerns', 'professional.competencies'],
-    description: 'The client\u2019s concerns that are not among the professional\u2019s competencies.',
-    get: (ctx) => uncovered(ctx),
-  },
-  {
-    name: 'client.uncoveredConcernCount',
-    subject: 'scenario',
-    type: num,
-    sources: ['client.concerns', 'professional.competencies'],
-    description: 'How many of the client\u2019s concerns lie outside the professional\u2019s competencies.',
-    get: (ctx) => uncovered(ctx)?.length,
-  },
+  ...beyondCompetence('client.uncoveredConcerns', 'client.uncoveredConcernCount', 'client.concerns', (ctx) => ctx.scenario.client.concerns, 'concerns'),
   scenarioFact('client.vulnerabilities', listOf(S.VULNERABILITIES), 'Known vulnerabilities.'),
   scenarioFact('client.risk.suicide', enumT(S.RISK_LEVELS), 'Assessed suicide risk.'),
   scenarioFact('client.risk.violence', enumT(S.RISK_LEVELS), 'Assessed risk of violence to others.'),
@@ -231,14 +236,7 @@ const FACT_LIST: readonly FactDef[] = [
   scenarioFact('client.risk.psychosis', bool, 'Psychotic symptoms.'),
   scenarioFact('client.risk.medicalInstability', bool, 'Medically unstable.'),
   scenarioFact('client.risk.threatensProfessional', bool, 'The client threatens the professional.'),
-  {
-    name: 'client.requests',
-    subject: 'scenario',
-    type: listOf(S.CLIENT_REQUESTS),
-    sources: ['client.requests'],
-    description: 'What the client has asked for (none when absent).',
-    get: (ctx) => ctx.scenario.client.requests ?? [],
-  },
+  scenarioFact('client.requests', listOf(S.CLIENT_REQUESTS), 'What the client has asked for (none when absent).', { default: [] }),
   scenarioFact('client.acceptsReferral', bool, 'The client accepts a referral.'),
   scenarioFact('client.canPay', bool, 'The client can pay for services.'),
   scenarioFact('client.location', { kind: 'string' }, 'Where the client is (ISO 3166-2).'),
@@ -254,38 +252,9 @@ const FACT_LIST: readonly FactDef[] = [
       return where === undefined || licensed === undefined ? undefined : licensed.includes(where);
     },
   },
-  {
-    name: 'client.populations',
-    subject: 'scenario',
-    type: listOf(),
-    sources: ['client.populations'],
-    description: 'Groups the client belongs to that call for particular competence (none when absent).',
-    get: (ctx) => ctx.scenario.client.populations ?? [],
-  },
-  {
-    name: 'client.uncoveredPopulations',
-    subject: 'scenario',
-    type: listOf(),
-    sources: ['client.populations', 'professional.competencies'],
-    description: 'The client\u2019s populations that are not among the professional\u2019s competencies.',
-    get: (ctx) => missingFrom(ctx.scenario.client.populations ?? [], ctx.scenario.professional.competencies),
-  },
-  {
-    name: 'client.uncoveredPopulationCount',
-    subject: 'scenario',
-    type: num,
-    sources: ['client.populations', 'professional.competencies'],
-    description: 'How many of the client\u2019s populations lie outside the professional\u2019s competencies.',
-    get: (ctx) => missingFrom(ctx.scenario.client.populations ?? [], ctx.scenario.professional.competencies)?.length,
-  },
-  {
-    name: 'client.physicalSymptoms',
-    subject: 'scenario',
-    type: bool,
-    sources: ['client.physicalSymptoms'],
-    description: 'Physical symptoms that could have a medical cause (false when not reported).',
-    get: (ctx) => ctx.scenario.client.physicalSymptoms ?? false,
-  },
+  scenarioFact('client.populations', listOf(), 'Groups the client belongs to that call for particular competence (none when absent).', { default: [] }),
+  ...beyondCompetence('client.uncoveredPopulations', 'client.uncoveredPopulationCount', 'client.populations', (ctx) => ctx.scenario.client.populations ?? [], 'populations'),
+  scenarioFact('client.physicalSymptoms', bool, 'Physical symptoms that could have a medical cause (false when not reported).', { default: false }),
   scenarioFact('client.medicallyEvaluated', bool, 'The symptoms have been medically evaluated.'),
 
   // Care
@@ -326,39 +295,10 @@ const FACT_LIST: readonly FactDef[] = [
       return care.modality === undefined ? undefined : care.modality !== care.previousModality;
     },
   },
-  {
-    name: 'care.interventions',
-    subject: 'scenario',
-    type: listOf(),
-    sources: ['care.interventions'],
-    description: 'Interventions used (none described when absent).',
-    get: (ctx) => ctx.scenario.care?.interventions ?? [],
-  },
+  scenarioFact('care.interventions', listOf(), 'Interventions used (none described when absent).', { default: [] }),
   scenarioFact('care.supervised', bool, 'The professional works under competent supervision.'),
-  {
-    name: 'care.untrainedInterventions',
-    subject: 'scenario',
-    type: listOf(),
-    sources: ['care.interventions', 'professional.competencies'],
-    description: 'Interventions used that are not among the professional\u2019s competencies.',
-    get: (ctx) => missingFrom(ctx.scenario.care?.interventions ?? [], ctx.scenario.professional.competencies),
-  },
-  {
-    name: 'care.untrainedInterventionCount',
-    subject: 'scenario',
-    type: num,
-    sources: ['care.interventions', 'professional.competencies'],
-    description: 'How many interventions used lie outside the professional\u2019s competencies.',
-    get: (ctx) => missingFrom(ctx.scenario.care?.interventions ?? [], ctx.scenario.professional.competencies)?.length,
-  },
-  {
-    name: 'care.informedConsentCovers',
-    subject: 'scenario',
-    type: listOf(S.CONSENT_TOPICS),
-    sources: ['care.informedConsentCovers'],
-    description: 'Topics the informed consent covers (none when absent).',
-    get: (ctx) => ctx.scenario.care?.informedConsentCovers ?? [],
-  },
+  ...beyondCompetence('care.untrainedInterventions', 'care.untrainedInterventionCount', 'care.interventions', (ctx) => ctx.scenario.care?.interventions ?? [], 'interventions used'),
+  scenarioFact('care.informedConsentCovers', listOf(S.CONSENT_TOPICS), 'Topics the informed consent covers (none when absent).', { default: [] }),
 
   // Gifts, as a whole
   {
