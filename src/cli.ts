@@ -387,7 +387,10 @@ export async function main(argv: readonly string[], io: CliIo = { out: process.s
         return help(args[0] ?? 'main', io);
       case '-v':
       case '--version':
-        io.out.write(`${createChecker().ruleset.name}@${createChecker().ruleset.version}\n`);
+        {
+          const { name, version } = createChecker().ruleset;
+          io.out.write(`${name}@${version}\n`);
+        }
         return 0;
       default:
         throw new UsageError(`unknown command "${command}"`);

@@ -233,3 +233,11 @@ describe('help', () => {
     expect(out).toContain('therapeutic-boundaries check <file|->');
   });
 });
+
+describe('version', () => {
+  it('prints the ruleset name and version', async () => {
+    const { code, out } = await run(['--version']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^therapeutic-boundaries\/core@\d+\.\d+\.\d+\n$/);
+  });
+});
